@@ -1,0 +1,177 @@
+// Launches real Chromium or Firefox ESR with the built extension installed (puppeteer-core).
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+/** @typedef {'chromium' | 'firefox'} BrowserName */
+
+const CANDIDATES = {
+  chromium: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'],
+  firefox: [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+};
+
+const INSTALL_HINT = {
+  chromium:
+    'install it with `sudo apt-get install -y chromium` (Debian) or set CHROMIUM_PATH to a Chromium or Chrome binary',
+  firefox:
+    'install it with `sudo apt-get install -y firefox-esr` (Debian) or set FIREFOX_PATH to a Firefox 140+ binary',
+};
+
+/** Built extension folder for each browser (`npm run build`). */
+export const EXTENSION_DIRS = {
+  chromium: resolve('.output/chrome-mv3'),
+  firefox: resolve('.output/firefox-mv3'),
+};
+
+/**
+ * Path of the browser binary, or an Error that says how to install it.
+ * @param {BrowserName} name
+ */
+export function findBrowser(name) {
+  const found = CANDIDATES[name].find((path) => path && existsSync(path));
+  if (!found)
+    throw new Error(
+      `${name} was not found (looked in ${CANDIDATES[name].filter(Boolean).join(', ')}): ${INSTALL_HINT[name]}.`,
+    );
+  return found;
+}
+
+// Quiet on a closed network, fine as root (TOOLCHAIN.md).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--no-default-browser-check',
+];
+
+/**
+ * Starts a browser with the built extension installed.
+ * @param {BrowserName} name
+ * @param {{ headless?: boolean, extensionDir?: string, windowSize?: [number, number] }} [options]
+ * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string, close: () => Promise<void> }>}
+ */
+export async function launchWithExtension(name, options = {}) {
+  const { headless = true, extensionDir = EXTENSION_DIRS[name], windowSize = [1280, 800] } = options;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const executablePath = findBrowser(name);
+  const profile = await mkdtemp(join(tmpdir(), `factlens-${name}-`));
+  const browser =
+    name === 'chromium'
+      ? await puppeteer.launch({
+          browser: 'chrome',
+          executablePath,
+          headless,
+          pipe: true,
+          enableExtensions: true,
+          userDataDir: profile,
+          defaultViewport: null,
+          args: [...CHROMIUM_ARGS, `--window-size=${windowSize[0]},${windowSize[1]}`],
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath,
+          headless,
+          userDataDir: profile,
+          defaultViewport: null,
+          args: [`--width=${windowSize[0]}`, `--height=${windowSize[1]}`],
+          extraPrefsFirefox: {
+            // No update checks, telemetry or remote settings on a closed network.
+            'app.update.enabled': false,
+            'datareporting.policy.dataSubmissionEnabled': false,
+            'toolkit.telemetry.enabled': false,
+            'extensions.getAddons.cache.enabled': false,
+          },
+        });
+  const extensionId = await browser.installExtension(extensionDir);
+  return {
+    browser,
+    extensionId,
+    close: async () => {
+      await browser.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * Waits until Factlens finished annotating the page (its `factlens:ready` User Timing mark)
+ * and returns the number of matches it recorded.
+ * @param {import('puppeteer-core').Page} page
+ * @param {number} [count] how many ready marks to wait for (1 after load; more after re-enabling)
+ */
+export async function waitForReady(page, count = 1) {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('factlens:ready').length >= n,
+    { timeout: 20000 },
+    count,
+  );
+  return page.evaluate(() => {
+    const marks = performance.getEntriesByName('factlens:ready');
+    const last = /** @type {PerformanceMark} */ (marks[marks.length - 1]);
+    return /** @type {{ matches: number }} */ (last.detail).matches;
+  });
+}
+
+/**
+ * The text under each range of the Factlens highlight, in document order.
+ * @param {import('puppeteer-core').Page} page
+ */
+export function highlightedTexts(page) {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('factlens-term');
+    if (!highlight) return null;
+    const ranges = [...highlight];
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((range) => range.toString());
+  });
+}
+
+/**
+ * Scrolls to the first highlighted range whose text is `word`, moves the mouse onto it and
+ * waits until a card is open.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} word
+ */
+export async function hoverTerm(page, word) {
+  const { x, y } = await page.evaluate((w) => {
+    const highlight = CSS.highlights.get('factlens-term');
+    const range = highlight ? /** @type {Range[]} */ ([...highlight]).find((r) => r.toString() === w) : undefined;
+    if (!range) throw new Error(`no highlighted range over "${w}"`);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, word);
+  await page.mouse.move(x - 30, y + 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.waitForFunction(
+    () => Boolean(document.querySelector('factlens-card')?.shadowRoot?.querySelector('.popover:not([hidden]) .card')),
+    { timeout: 10000 },
+  );
+}
+
+/**
+ * The open card in our shadow root (level, entry id, text), or null when none is shown.
+ * @param {import('puppeteer-core').Page} page
+ */
+export function openCard(page) {
+  return page.evaluate(() => {
+    const popover = document.querySelector('factlens-card')?.shadowRoot?.querySelector('.popover');
+    const card = popover?.querySelector('.card');
+    if (!(popover instanceof HTMLElement) || popover.hidden || !(card instanceof HTMLElement)) return null;
+    return {
+      level: card.dataset.level,
+      entry: card.dataset.entry,
+      title: card.querySelector('.card-title')?.textContent ?? '',
+      text: card.querySelector('.card-text')?.textContent ?? '',
+    };
+  });
+}

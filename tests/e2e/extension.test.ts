@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FactEntry } from '@/data/types';
+import { highlightedTexts, hoverTerm, launchWithExtension, openCard, waitForReady } from '@/scripts/lib/browsers.mjs';
+import { serveFolder } from '@/scripts/lib/serve.mjs';
+
+const entry = (id: string) => JSON.parse(readFileSync(`data/terms/${id}.json`, 'utf8')) as FactEntry;
+const text = (claims: FactEntry['levels']['brief']) => claims.map((claim) => claim.text);
+
+/** The page's DOM with our one shadow host left out, next to the snapshot the page took before we ran. */
+function domBeforeAndNow(page: Page) {
+  return page.evaluate(() => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
+    return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
+  });
+}
+
+let origin = '';
+let closeServer: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  const server = await serveFolder('tests/fixtures');
+  origin = server.origin;
+  closeServer = server.close;
+});
+
+afterAll(async () => {
+  await closeServer();
+});
+
+describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browserName) => {
+  let browser: Browser;
+  let close: () => Promise<void> = async () => {};
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ browser, close } = await launchWithExtension(browserName));
+    page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(`${origin}/article.html`);
+    await waitForReady(page);
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('highlights exactly the terms in the prose, not in links to slugs or in a textarea', async () => {
+    expect(await highlightedTexts(page)).toEqual(['ketamine', 'TMS']);
+  });
+
+  it('records factlens:ready with the number of matches and factlens: scan measures', async () => {
+    expect(await waitForReady(page)).toBe(2);
+    const measures = await page.evaluate(
+      () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:')).length,
+    );
+    expect(measures).toBeGreaterThan(0);
+  });
+
+  it('shows the brief card inside a shadow root on hover, with the entry text at the stored level', async () => {
+    await hoverTerm(page, 'ketamine');
+    const card = await openCard(page);
+    expect(card?.entry).toBe('ketamine');
+    expect(card?.level).toBe('standard');
+    for (const claim of text(entry('ketamine').levels.standard)) expect(card?.text).toContain(claim);
+    // The card lives in our shadow root: the page's own document has no .card element.
+    expect(await page.evaluate(() => document.querySelector('.card'))).toBeNull();
+  });
+
+  it('opens the card of the term under the pointer when the pointer moves to another term', async () => {
+    await hoverTerm(page, 'TMS');
+    await page.waitForFunction(() => {
+      const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+      return card?.dataset.entry === 'tms';
+    });
+    expect((await openCard(page))?.entry).toBe('tms');
+  });
+
+  it('leaves the page DOM outside our shadow host exactly as it was before', async () => {
+    const { before, now } = await domBeforeAndNow(page);
+    expect(before.length).toBeGreaterThan(500);
+    expect(now).toBe(before);
+  });
+});
+
+describe('built extension in chromium: options and popup', () => {
+  let browser: Browser;
+  let extensionId = '';
+  let close: () => Promise<void> = async () => {};
+  let article: Page;
+
+  beforeAll(async () => {
+    ({ browser, extensionId, close } = await launchWithExtension('chromium'));
+    article = await browser.newPage();
+    await article.goto(`${origin}/article.html`);
+    await waitForReady(article);
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('shows the brief text after the detail level is set to brief in the options page, without reload', async () => {
+    await hoverTerm(article, 'ketamine');
+    expect((await openCard(article))?.level).toBe('standard');
+    const options = await browser.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.waitForSelector('input[value="brief"]');
+    await options.click('input[value="brief"]');
+    await article.waitForFunction(() => {
+      const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+      return card?.dataset.level === 'brief';
+    });
+    const card = await openCard(article);
+    expect(card?.text).toContain(text(entry('ketamine').levels.brief)[0]);
+    expect(card?.text).not.toContain(text(entry('ketamine').levels.standard)[0]);
+    // The choice is stored: a reload of the options page shows it.
+    await options.reload();
+    await options.waitForSelector('input[value="brief"]');
+    expect(await options.$eval('input[value="brief"]', (input) => (input as HTMLInputElement).checked)).toBe(true);
+    await options.close();
+  });
+
+  it('removes every highlight on open tabs when switched off in the popup, and restores them when switched on', async () => {
+    const popup = await browser.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.waitForSelector('label.switch');
+    await popup.click('label.switch');
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), { timeout: 10_000 });
+    expect(await openCard(article)).toBeNull();
+    await popup.click('label.switch');
+    await waitForReady(article, 2);
+    expect(await highlightedTexts(article)).toEqual(['ketamine', 'TMS']);
+    await popup.close();
+  });
+});

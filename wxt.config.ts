@@ -1,0 +1,47 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for Firefox too (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Factlens',
+    description: 'Cited facts about health and science terms, on hover, on any page. Works offline.',
+    // storage: settings; tabs: tell open tabs about nothing but settings changes via storage.
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'factlens@factlens.dev',
+              // CSS Custom Highlight API (CSS.highlights, ::highlight) ships in Firefox 140.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // data_collection_permissions is understood from Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {
+          // CSS Custom Highlight API ships in Chrome 105.
+          minimum_chrome_version: '105',
+        }),
+  }),
+  hooks: {
+    // ::highlight() rules must live in a document-level stylesheet; manifest CSS adds one
+    // without putting a <style> element into the page.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        script.css = [...(script.css ?? []), 'content-highlights.css'];
+      }
+    },
+  },
+  zip: {
+    excludeSources: ['tests/**', 'artifacts/**', '.ci/**', 'coverage/**'],
+  },
+});
