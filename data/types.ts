@@ -29,6 +29,11 @@ export interface Alias {
   abbreviation?: boolean;
   /** Has other common meanings (TMS = transportation management system): needs page context. */
   ambiguous?: boolean;
+  /**
+   * For ambiguous aliases: phrases that spell out another sense ("transportation management
+   * system", "Great Depression"). Where a page uses one, the alias is not marked there.
+   */
+  otherMeanings?: string[];
 }
 
 /** One sentence or two, tied to the sources that support it. */

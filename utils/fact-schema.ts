@@ -15,6 +15,7 @@ const aliasSchema = z.strictObject({
   text: text(80),
   abbreviation: z.boolean().optional(),
   ambiguous: z.boolean().optional(),
+  otherMeanings: z.array(text(80)).max(20).optional(),
 });
 
 const claimSchema = z.strictObject({

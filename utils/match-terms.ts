@@ -1,12 +1,6 @@
-import {
-  TOKEN_PATTERN,
-  separatorKey,
-  tokenExact,
-  tokenKey,
-  type TermIndex,
-  type Terminal,
-  type TrieNode,
-} from './term-index';
+import type { FuzzyBudget } from './fuzzy-match';
+import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
+import type { TermIndex, Terminal, TrieNode } from './term-index';
 
 /** One accepted occurrence of a term: [start, end) offsets into the scanned text. */
 export interface TermMatch {
@@ -15,24 +9,55 @@ export interface TermMatch {
   entryId: string;
   /** The alias or form that matched, as written in the data. */
   alias: string;
-  /** The alias has other common meanings; callers may ask for page context. */
+  /** The alias has other common meanings; see disambiguate(). */
   ambiguous: boolean;
+  /** Found by spelling correction, not as written. */
+  fuzzy: boolean;
+  /** For ambiguous aliases: phrases that spell out another sense. */
+  otherMeanings?: readonly string[];
+}
+
+export interface MatchOptions {
+  /** Also find light misspellings ("ketamin", "NMDA recpetor"). Default: false. */
+  fuzzy?: boolean;
+  /** Time budget shared by the fuzzy passes over one page. */
+  budget?: FuzzyBudget;
 }
 
 interface Token {
   start: number;
   end: number;
   text: string;
+  /** Case-folded, normalised lookup key. */
+  key: string;
+}
+
+interface Found {
+  terminal: Terminal;
+  first: number;
+  last: number;
+  fuzzy: boolean;
 }
 
 const POSSESSIVE = /^['\u2019](?:s(?![\p{L}\p{N}]))?/u;
 // Scheme or www. prefix, a bare domain followed by a path, or an e-mail address.
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.|[\p{L}\d-]+(?:\.[\p{L}\d-]+)+\/)|^[^\s@]+@[^\s@]+\.[^\s@]+$/iu;
+const PATH_LIKE = /^(?:~|\.{1,2})?\/[^\s/]/;
 const FILE_NAME = /[^\s/\\]\.(?:[a-z]{2,4}|[a-z]{2,4}\d)$/i;
 const SLUG = /^[\p{Ll}\d]+(?:-[\p{Ll}\d]+){3,}$/u;
-const PATH_LIKE = /^(?:~|\.{1,2})?\/[^\s/]/;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}"'\u2019\u201d]+$/;
 const LEADING_PUNCTUATION = /^[([{"'\u2018\u201c]+/;
+/** Longest alias in tokens the walks look ahead. */
+const MAX_TERM_TOKENS = 8;
+
+function tokenise(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const token = match[0];
+    tokens.push({ start: match.index, end: match.index + token.length, text: token, key: tokenKey(token) });
+  }
+  return tokens;
+}
 
 function terminalAccepts(terminal: Terminal, tokens: readonly Token[], first: number): boolean {
   if (!terminal.exact) return true;
@@ -56,55 +81,150 @@ function isGlued(text: string, start: number, end: number): boolean {
   return URL_LIKE.test(chunk) || PATH_LIKE.test(chunk) || FILE_NAME.test(chunk) || SLUG.test(chunk);
 }
 
-/**
- * Finds every occurrence of the index's terms in `text`: whole words only, longest match
- * first, no nesting, plurals and possessives included, abbreviations in their exact casing.
- * Pure: strings in, offsets out.
- */
-export function matchTerms(text: string, index: TermIndex): TermMatch[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
-  }
-  const matches: TermMatch[] = [];
+/** The joint key between tokens a and b, or undefined when they cannot belong to one term. */
+function jointBetween(text: string, a: Token, b: Token): string | undefined {
+  return separatorKey(text.slice(a.end, b.start));
+}
+
+/** Exact pass: longest trie match at each token, left to right, no nesting. */
+function exactPass(text: string, tokens: readonly Token[], root: TrieNode): Found[] {
+  const found: Found[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const first = tokens[i] as Token;
-    let node: TrieNode | undefined = index.root.next.get(tokenKey(first.text));
-    let best: { terminal: Terminal; lastToken: number } | undefined;
-    let j = i;
-    while (node) {
+    let node = root.next.get((tokens[i] as Token).key);
+    let best: Found | undefined;
+    for (let j = i; node;) {
       const accepted = node.terminals.find((terminal) => terminalAccepts(terminal, tokens, i));
-      if (accepted) best = { terminal: accepted, lastToken: j };
-      const current = tokens[j] as Token;
+      if (accepted) best = { terminal: accepted, first: i, last: j, fuzzy: false };
       const following = tokens[j + 1];
-      if (!following || node.next.size === 0) break;
-      const joint = separatorKey(text.slice(current.end, following.start));
+      if (!following || node.next.size === 0 || j - i >= MAX_TERM_TOKENS) break;
+      const joint = jointBetween(text, tokens[j] as Token, following);
       if (joint === undefined) break;
-      node = node.next.get(`${joint} ${tokenKey(following.text)}`);
+      node = node.next.get(`${joint} ${following.key}`);
       j++;
     }
-    if (!best) {
-      i++;
-      continue;
+    if (best) {
+      found.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return found;
+}
+
+/**
+ * Fuzzy pass over the tokens the exact pass left: a trie walk in which a token may be
+ * replaced by its spelling correction, or two tokens by the one word they spell together
+ * ("electro convulsive"). Only unambiguous, non-abbreviation aliases are reached this way,
+ * and at least one step must be a correction.
+ */
+function fuzzyPass(
+  text: string,
+  tokens: readonly Token[],
+  index: TermIndex,
+  exact: readonly Found[],
+  budget: FuzzyBudget | undefined,
+): Found[] {
+  const corrector = index.fuzzy;
+  const found: Found[] = [];
+  /** Steps from token j: [trie key without joint, next token index, is a correction]. */
+  const stepsAt = (j: number, limit: number): [string, number, boolean][] => {
+    const token = tokens[j] as Token;
+    const key = token.key;
+    const steps: [string, number, boolean][] = [[key, j + 1, false]];
+    const corrected = corrector.correct(key, budget);
+    if (corrected !== undefined) steps.push([corrected, j + 1, true]);
+    const next = tokens[j + 1];
+    if (next && j + 1 < limit && corrector.isPrefix(key) && jointBetween(text, token, next) === '') {
+      const joined = key + next.key;
+      const word = corrector.has(joined) ? joined : corrector.correct(joined, budget);
+      if (word !== undefined) steps.push([word, j + 2, true]);
     }
-    const lastToken = tokens[best.lastToken] as Token;
+    return steps;
+  };
+  const walk = (
+    node: TrieNode,
+    first: number,
+    j: number,
+    limit: number,
+    fuzzy: boolean,
+    depth: number,
+  ): Found | undefined => {
+    let best: Found | undefined;
+    if (fuzzy && j > first) {
+      const terminal = node.terminals.find((t) => !t.ambiguous && !t.exact);
+      if (terminal) best = { terminal, first, last: j - 1, fuzzy: true };
+    }
+    if (j >= limit || depth >= MAX_TERM_TOKENS || node.next.size === 0) return best;
+    let joint = '';
+    if (j > first) {
+      const separator = jointBetween(text, tokens[j - 1] as Token, tokens[j] as Token);
+      if (separator === undefined) return best;
+      joint = `${separator} `;
+    }
+    for (const [key, next, corrected] of stepsAt(j, limit)) {
+      const child = node.next.get(joint + key);
+      if (!child) continue;
+      const deeper = walk(child, first, next, limit, fuzzy || corrected, depth + 1);
+      if (deeper && (!best || deeper.last > best.last)) best = deeper;
+    }
+    return best;
+  };
+
+  let gapStart = 0;
+  for (const boundary of [...exact, undefined]) {
+    const gapEnd = boundary ? boundary.first : tokens.length;
+    let i = gapStart;
+    while (i < gapEnd) {
+      // Cheap test first: most tokens start nothing, exactly or misspelled.
+      const key = (tokens[i] as Token).key;
+      if (!index.root.next.has(key) && !corrector.isPrefix(key) && corrector.correct(key, budget) === undefined) {
+        i++;
+        continue;
+      }
+      const match = walk(index.root, i, i, gapEnd, false, 0);
+      if (match) {
+        found.push(match);
+        i = match.last + 1;
+      } else i++;
+    }
+    if (boundary) gapStart = boundary.last + 1;
+  }
+  return found;
+}
+
+/**
+ * Finds every occurrence of the index's terms in `text`: whole words only, longest match
+ * first, no nesting, plurals and possessives included, abbreviations in their exact casing,
+ * never inside URLs, file names or identifiers; with `fuzzy`, light misspellings too.
+ * Pure: strings in, offsets out, sorted by start.
+ */
+export function matchTerms(text: string, index: TermIndex, options: MatchOptions = {}): TermMatch[] {
+  const tokens = tokenise(text);
+  const exact = exactPass(text, tokens, index.root);
+  const all = options.fuzzy
+    ? [...exact, ...fuzzyPass(text, tokens, index, exact, options.budget)].sort((a, b) => a.first - b.first)
+    : exact;
+  const matches: TermMatch[] = [];
+  for (const { terminal, first, last, fuzzy } of all) {
+    const firstToken = tokens[first] as Token;
+    const lastToken = tokens[last] as Token;
+    if (isGlued(text, firstToken.start, lastToken.end)) continue;
     const possessive = POSSESSIVE.exec(text.slice(lastToken.end, lastToken.end + 3));
     const bareApostrophe = possessive?.[0].length === 1;
     const end =
       possessive && (!bareApostrophe || /s$/i.test(lastToken.text))
         ? lastToken.end + possessive[0].length
         : lastToken.end;
-    if (!isGlued(text, first.start, lastToken.end)) {
-      matches.push({
-        start: first.start,
-        end,
-        entryId: best.terminal.entryId,
-        alias: best.terminal.alias,
-        ambiguous: best.terminal.ambiguous,
-      });
-    }
-    i = best.lastToken + 1;
+    const match: TermMatch = {
+      start: firstToken.start,
+      end,
+      entryId: terminal.entryId,
+      alias: terminal.alias,
+      ambiguous: terminal.ambiguous,
+      fuzzy,
+    };
+    if (terminal.otherMeanings) match.otherMeanings = terminal.otherMeanings;
+    matches.push(match);
   }
   return matches;
 }

@@ -30,6 +30,19 @@ export const enabledSetting = defineSetting<boolean>('sync:enabled', true, (stor
   typeof stored === 'boolean' ? stored : undefined,
 );
 
+/** Whether light misspellings ("ketamin", "seratonin") are marked too. Default: `true`. */
+export const fuzzyMatchingSetting = defineSetting<boolean>('sync:fuzzyMatching', true, (stored) =>
+  typeof stored === 'boolean' ? stored : undefined,
+);
+
+/**
+ * Whether ambiguous abbreviations (TMS, ECT, PCP, ...) need page context before they are
+ * marked. Off marks them everywhere. Default: `true`.
+ */
+export const contextRuleSetting = defineSetting<boolean>('sync:contextRule', true, (stored) =>
+  typeof stored === 'boolean' ? stored : undefined,
+);
+
 /** Reads a setting; a missing or corrupt stored value gives the fallback. */
 export async function readSetting<T>(setting: Setting<T>): Promise<T> {
   return setting.parse(await setting.item.getValue()) ?? setting.fallback;

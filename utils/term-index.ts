@@ -1,4 +1,6 @@
 import type { FactEntry } from '@/data/types';
+import { FuzzyCorrector } from './fuzzy-match';
+import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
 
 /** What a trie node means when a match ends there. */
 export interface Terminal {
@@ -8,6 +10,8 @@ export interface Terminal {
   /** For abbreviations: the only accepted spellings of each token (exact case). */
   exact?: readonly string[];
   ambiguous: boolean;
+  /** Phrases that spell out another sense of an ambiguous alias ("primary care physician"). */
+  otherMeanings?: readonly string[];
 }
 
 export interface TrieNode {
@@ -19,37 +23,13 @@ export interface TrieNode {
 export interface TermIndex {
   root: TrieNode;
   entries: ReadonlyMap<string, FactEntry>;
+  /** Spelling correction towards the words of unambiguous, non-abbreviation aliases. */
+  fuzzy: FuzzyCorrector;
 }
 
-/** Runs of letters, combining marks, digits and soft hyphens: the unit of whole-word matching. */
-export const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}\u00AD]+/gu;
-
-// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
-const NON_ASCII = /[^\u0000-\u007f]/;
-const SOFT_HYPHEN = /\u00AD/g;
-const HYPHENS = /^[-\u2010\u2011\u2012\u2013]$/;
-
-/** Case-folded, NFKC-normalised form of one token, used as a trie key. */
-export function tokenKey(token: string): string {
-  const plain = NON_ASCII.test(token) ? token.normalize('NFKC').replace(SOFT_HYPHEN, '') : token;
-  return plain.toLowerCase();
-}
-
-/** Exact (case-preserving) form of one token, for abbreviation checks. */
-export function tokenExact(token: string): string {
-  return NON_ASCII.test(token) ? token.normalize('NFKC').replace(SOFT_HYPHEN, '') : token;
-}
-
-/**
- * Key part for the text between two tokens of a multi-word term. Whitespace (any amount,
- * line breaks included) and a single hyphen or dash are the same joint, so "theta burst",
- * "theta-burst" and "theta\nburst" match alike; other punctuation must be written as in the alias.
- */
-export function separatorKey(separator: string): string | undefined {
-  const trimmed = separator.replace(/[\s\u00A0]+/g, '');
-  if (trimmed === '' || HYPHENS.test(trimmed)) return '';
-  if (trimmed.length > 3) return undefined;
-  return trimmed.normalize('NFKC');
+export interface CompileOptions {
+  /** Real words one edit away from an alias word that fuzzy matching must leave alone. */
+  fuzzyExclusions?: Iterable<string>;
 }
 
 /** Plural spellings of a lower-case word: synapse -> synapses, psychosis is left alone. */
@@ -107,14 +87,15 @@ export function trieKeys(tokens: readonly string[], separators: readonly string[
  * spellings of its last word; forms (adjectives, irregular plurals) are added as written.
  * Abbreviations keep their exact casing, and their plural is the abbreviation plus "s".
  */
-export function compileTermIndex(entries: readonly FactEntry[]): TermIndex {
+export function compileTermIndex(entries: readonly FactEntry[], options: CompileOptions = {}): TermIndex {
   const root: TrieNode = { next: new Map(), terminals: [] };
   const byId = new Map<string, FactEntry>();
+  const vocabulary = new Set<string>();
   for (const entry of entries) {
     byId.set(entry.id, entry);
     const variants = [
       ...entry.aliases.map((alias) => ({ ...alias, isForm: false })),
-      ...entry.forms.map((text) => ({ text, abbreviation: false, ambiguous: false, isForm: true })),
+      ...entry.forms.map((text) => ({ text, abbreviation: false, ambiguous: false, otherMeanings: [], isForm: true })),
     ];
     for (const variant of variants) {
       const parsed = tokenise(variant.text);
@@ -123,25 +104,25 @@ export function compileTermIndex(entries: readonly FactEntry[]): TermIndex {
       const lastIndex = tokens.length - 1;
       const lastToken = tokens[lastIndex] ?? '';
       const ambiguous = variant.ambiguous === true;
+      const base: Terminal = { entryId: entry.id, alias: variant.text, ambiguous };
+      if (ambiguous && variant.otherMeanings?.length) base.otherMeanings = variant.otherMeanings;
       if (variant.abbreviation === true) {
         const exact = tokens.map(tokenExact);
-        insert(root, trieKeys(tokens, separators), { entryId: entry.id, alias: variant.text, exact, ambiguous });
         const pluralExact = [...exact.slice(0, -1), `${exact[lastIndex] ?? ''}s`];
-        insert(root, trieKeys(pluralExact, separators), {
-          entryId: entry.id,
-          alias: variant.text,
-          exact: pluralExact,
-          ambiguous,
-        });
+        insert(root, trieKeys(tokens, separators), { ...base, exact });
+        insert(root, trieKeys(pluralExact, separators), { ...base, exact: pluralExact });
         continue;
       }
-      const terminal: Terminal = { entryId: entry.id, alias: variant.text, ambiguous };
-      insert(root, trieKeys(tokens, separators), terminal);
-      if (variant.isForm) continue;
-      for (const plural of pluralsOf(tokenKey(lastToken))) {
-        insert(root, trieKeys([...tokens.slice(0, -1), plural], separators), terminal);
+      const terminal = base;
+      const spellings = [tokens];
+      if (!variant.isForm) {
+        for (const plural of pluralsOf(tokenKey(lastToken))) spellings.push([...tokens.slice(0, -1), plural]);
+      }
+      for (const spelling of spellings) {
+        insert(root, trieKeys(spelling, separators), terminal);
+        if (!ambiguous) for (const token of spelling) vocabulary.add(tokenKey(token));
       }
     }
   }
-  return { root, entries: byId };
+  return { root, entries: byId, fuzzy: new FuzzyCorrector(vocabulary, new Set(options.fuzzyExclusions ?? [])) };
 }

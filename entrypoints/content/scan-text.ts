@@ -19,6 +19,9 @@ export const SKIP_SELECTOR = [
   '[aria-hidden="true"]',
 ].join(',');
 
+/** NodeFilter.SHOW_TEXT, as a constant so this also runs in node with a DOM library (the scan command). */
+const SHOW_TEXT = 0x4;
+
 export interface CollectOptions {
   /** Extra elements to leave out, such as our own shadow host. */
   exclude?: (element: Element) => boolean;
@@ -31,7 +34,7 @@ export interface CollectOptions {
  */
 export function collectTextNodes(root: Node, options: CollectOptions = {}): Text[] {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const decided = new Map<Element, boolean>();
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { findTerms } from '@/utils/find-terms';
+import { compileTermIndex } from '@/utils/term-index';
+import { makeEntry } from '../helpers';
+
+const index = compileTermIndex([
+  makeEntry('tms', [
+    'transcranial magnetic stimulation',
+    { text: 'TMS', abbreviation: true, ambiguous: true, otherMeanings: ['transportation management system'] },
+  ]),
+  makeEntry('mdd', [
+    'major depressive disorder',
+    {
+      text: 'depression',
+      ambiguous: true,
+      otherMeanings: ['Great Depression', 'tropical depression', 'economic depression'],
+    },
+  ]),
+  makeEntry('pcp', [
+    'phencyclidine',
+    { text: 'PCP', abbreviation: true, ambiguous: true, otherMeanings: ['primary care physician'] },
+  ]),
+  makeEntry('ketamine', ['ketamine']),
+  makeEntry('antidepressant', ['antidepressant']),
+  makeEntry('glutamate', ['glutamate']),
+]);
+
+const marked = (text: string) => findTerms(text, index).map((m) => text.slice(m.start, m.end));
+
+describe('disambiguate (through findTerms)', () => {
+  it('does not mark TMS on a transportation-software page', () => {
+    expect(marked('Our TMS cuts freight costs. Compare TMS vendors and carriers.')).toEqual([]);
+    expect(marked('A transportation management system (TMS) plans loads. Ketamine is unrelated.')).toEqual([
+      'Ketamine',
+    ]);
+  });
+
+  it('marks TMS on a psychiatry page, from nearby terms or its expansion', () => {
+    expect(marked('TMS is offered when an antidepressant has not helped.')).toEqual(['TMS', 'antidepressant']);
+    expect(marked('Transcranial magnetic stimulation is a device therapy. Later, TMS sessions ran daily.')).toEqual([
+      'Transcranial magnetic stimulation',
+      'TMS',
+    ]);
+  });
+
+  it('does not mark the Great Depression or a tropical depression, even on a psychiatry page', () => {
+    const text =
+      'Born during the Great Depression, she later had major depressive disorder; ketamine helped her depression. ' +
+      'A tropical depression formed offshore.';
+    expect(marked(text)).toEqual(['major depressive disorder', 'ketamine', 'depression']);
+  });
+
+  it('does not mark depression in an economics text with no domain terms', () => {
+    expect(marked('The depression of the 1930s cut prices; a long depression in wages followed.')).toEqual([]);
+  });
+
+  it('does not mark PCP where the page spells it out as primary care physician', () => {
+    const text =
+      'Ask your primary care physician (PCP) about depression care. Your PCP may suggest an antidepressant ' +
+      'or ketamine, which acts on glutamate.';
+    expect(marked(text)).toEqual(['depression', 'antidepressant', 'ketamine', 'glutamate']);
+  });
+
+  it('marks PCP next to its expansion phencyclidine', () => {
+    expect(marked('Phencyclidine (PCP) and ketamine both block the same channel; PCP is older.')).toEqual([
+      'Phencyclidine',
+      'PCP',
+      'ketamine',
+      'PCP',
+    ]);
+  });
+
+  it('marks every ambiguous alias when the context rule is off', () => {
+    const text = 'Our TMS cuts freight costs.';
+    expect(findTerms(text, index, { context: false }).map((m) => text.slice(m.start, m.end))).toEqual(['TMS']);
+  });
+});

@@ -1,0 +1,18 @@
+import type { FactEntry } from '@/data/types';
+import { compileTermIndex } from './term-index';
+
+/**
+ * The real words that fuzzy matching would otherwise take for a misspelled term (neutron for
+ * neuron, gluten for ...): every word of `dictionary` that the corrector, built from `entries`
+ * with no exclusions, would correct. Run at build time over a full English word list; only
+ * this short list ships (data/fuzzy-exclusions.json).
+ */
+export function findFuzzyExclusions(entries: readonly FactEntry[], dictionary: Iterable<string>): string[] {
+  const { fuzzy } = compileTermIndex(entries);
+  const found = new Set<string>();
+  for (const word of dictionary) {
+    const key = word.trim().toLowerCase();
+    if (key && fuzzy.correct(key) !== undefined) found.add(key);
+  }
+  return [...found].sort();
+}
