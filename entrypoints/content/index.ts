@@ -10,7 +10,7 @@ import {
 } from '@/utils/settings';
 import { compileTermIndex } from '@/utils/term-index';
 import { createCardHost } from './card-host';
-import { createPageSession, type PageSession } from './page-session';
+import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -24,13 +24,13 @@ export default defineContentScript({
       readSetting(fuzzyMatchingSetting),
       readSetting(contextRuleSetting),
     ]);
-    let session: PageSession | undefined;
     const card = await createCardHost(ctx, {
       level,
-      onPointerEnter: () => session?.hover.enterCard(),
-      onPointerLeave: () => session?.hover.leaveCard(),
+      // The card is created first; these run only once the session below exists.
+      onPointerEnter: () => session.hover.enterCard(),
+      onPointerLeave: () => session.hover.leaveCard(),
     });
-    session = createPageSession({ doc: document, index, card, find: { fuzzy, context } });
+    const session = createPageSession({ doc: document, index, card, find: { fuzzy, context } });
     if (enabled) session.start();
 
     const unwatch = [
