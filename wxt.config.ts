@@ -12,8 +12,22 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Factlens',
     description: 'Cited facts about health and science terms, on hover, on any page. Works offline.',
-    // storage: settings; tabs: tell open tabs about nothing but settings changes via storage.
+    // storage: settings. Nothing else: content scripts follow settings through storage events.
     permissions: ['storage'],
+    commands: {
+      'toggle-factlens': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Switch Factlens on or off',
+      },
+      'next-term': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next marked term and open its card',
+      },
+      'previous-term': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous marked term and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

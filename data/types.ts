@@ -27,6 +27,11 @@ export interface Alias {
   text: string;
   /** Matched only in exactly this casing (TMS, rTMS, mTOR), never inside lower-case prose. */
   abbreviation?: boolean;
+  /**
+   * Matched only in exactly this casing, like an abbreviation, for a capitalised form with
+   * its own sense ("Synapse" the product beside "synapse" the junction).
+   */
+  caseSensitive?: boolean;
   /** Has other common meanings (TMS = transportation management system): needs page context. */
   ambiguous?: boolean;
   /**
@@ -34,6 +39,11 @@ export interface Alias {
    * system", "Great Depression"). Where a page uses one, the alias is not marked there.
    */
   otherMeanings?: string[];
+  /**
+   * For ambiguous aliases: lower-case word stems or phrases that suggest the domain sense
+   * nearby ("psychiatr" matches psychiatric and psychiatrist; "mental health").
+   */
+  cues?: string[];
 }
 
 /** One sentence or two, tied to the sources that support it. */

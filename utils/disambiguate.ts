@@ -4,16 +4,25 @@ import type { TermMatch } from './match-terms';
 export const EVIDENCE_WINDOW = 600;
 /** Distinct unambiguous terms a whole page needs before ambiguous ones count without local evidence. */
 export const PAGE_EVIDENCE = 3;
+/** Distinct cue words near an ambiguous match that speak for the domain sense. */
+export const CUE_EVIDENCE = 2;
+/** Longest match the window search allows for (matches are short phrases). */
+const LONGEST_MATCH = 200;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Case-insensitive whole-phrase occurrences of `phrase` in `lower` (already lower-cased). */
-function occurrences(lower: string, phrase: string): number[] {
-  const needle = phrase.toLowerCase();
+/**
+ * Whole-phrase occurrences of `phrase` in `text`. A phrase written with capitals ("Great
+ * Depression", "the Depression") must match its casing; an all-lower-case one matches any.
+ */
+function occurrences(text: string, lower: string, phrase: string): number[] {
+  const caseSensitive = phrase !== phrase.toLowerCase();
+  const haystack = caseSensitive ? text : lower;
+  const needle = caseSensitive ? phrase : phrase.toLowerCase();
   const found: number[] = [];
-  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
-    const before = lower[at - 1];
-    const after = lower[at + needle.length];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
     if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) {
       found.push(at);
     }
@@ -27,58 +36,87 @@ function nearestDistance(positions: readonly number[], start: number, end: numbe
   return best;
 }
 
+/** Distinct cues (stems at a word start, or phrases) found in `lowerWindow`. */
+function countCues(lowerWindow: string, cues: readonly string[]): number {
+  let count = 0;
+  for (const cue of cues) {
+    for (let at = lowerWindow.indexOf(cue); at !== -1; at = lowerWindow.indexOf(cue, at + 1)) {
+      const before = lowerWindow[at - 1];
+      if (before === undefined || !WORD_CHAR.test(before)) {
+        count++;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 /**
- * Decides which ambiguous matches (TMS, ECT, PCP, "depression", ...) to keep, from the text
- * around them; unambiguous matches pass unchanged. `matches` are all matches of one page (or
- * file) with offsets into `text`, that page's text. For each ambiguous match, in order:
+ * Decides which matches to keep from the text around them. `matches` are all matches of one
+ * page (or file) with offsets into `text`, that page's text. `knownEntries` names terms
+ * already marked elsewhere on the page, when only new content is being decided.
  *
- * 1. Inside a phrase that spells out another sense ("the Great Depression", "tropical
- *    depression"): dropped.
+ * 1. Any match inside a phrase that spells out another sense of its alias ("the Great
+ *    Depression", "tropical depression", "monosodium glutamate"): dropped.
+ *
+ * Unambiguous matches are then kept. Each ambiguous one (TMS, ECT, PCP, "depression", ...):
+ *
  * 2. The page names the term unambiguously (its expansion, "transcranial magnetic
  *    stimulation") and not the other sense: kept. The page spells out the other sense
- *    ("transportation management system", "primary care physician") and not this one: dropped.
- *    Both: the nearer of the two wins.
- * 3. Otherwise domain evidence decides: kept when another unambiguous term of the fact set is
- *    within EVIDENCE_WINDOW characters, or the page has PAGE_EVIDENCE distinct ones.
+ *    ("transportation management system", "primary care") and not this one: dropped. Both:
+ *    the nearer of the two wins.
+ * 3. Otherwise domain evidence decides: kept when another unambiguous term of the fact set
+ *    stands within EVIDENCE_WINDOW characters, or CUE_EVIDENCE of the alias's cue words do
+ *    ("psychiatr", "coil"), or the page has PAGE_EVIDENCE distinct unambiguous terms.
  */
-export function disambiguate(matches: readonly TermMatch[], text: string): TermMatch[] {
-  if (!matches.some((match) => match.ambiguous)) return [...matches];
+export function disambiguate(
+  matches: readonly TermMatch[],
+  text: string,
+  knownEntries: ReadonlySet<string> = new Set(),
+): TermMatch[] {
+  if (!matches.some((match) => match.ambiguous || match.otherMeanings)) return [...matches];
   const lower = text.toLowerCase();
-  const plain = matches.filter((match) => !match.ambiguous && !match.fuzzy).sort((a, b) => a.start - b.start);
-  const pageEntries = new Set(plain.map((match) => match.entryId));
+  const ambiguous = matches.filter((match) => match.ambiguous);
+
+  const otherSenseCache = new Map<readonly string[], { phrases: [number, number][]; elsewhere: number[] }>();
+  const otherSenseOf = (match: TermMatch) => {
+    const meanings = match.otherMeanings ?? [];
+    let result = otherSenseCache.get(meanings);
+    if (!result) {
+      const phrases: [number, number][] = [];
+      for (const phrase of meanings) {
+        for (const at of occurrences(text, lower, phrase)) phrases.push([at, at + phrase.length]);
+      }
+      // Phrases that contain an ambiguous match ("tropical depression") speak only for that one.
+      const elsewhere = phrases
+        .filter(([start, end]) => !ambiguous.some((m) => start <= m.start && m.end <= end))
+        .map(([start]) => start);
+      result = { phrases, elsewhere };
+      otherSenseCache.set(meanings, result);
+    }
+    return result;
+  };
+  const insideOtherSense = (match: TermMatch) =>
+    match.otherMeanings !== undefined &&
+    otherSenseOf(match).phrases.some(([start, end]) => start <= match.start && match.end <= end);
+
+  const plain = matches
+    .filter((match) => !match.ambiguous && !match.fuzzy && !insideOtherSense(match))
+    .sort((a, b) => a.start - b.start);
+  const pageEntries = new Set([...knownEntries, ...plain.map((match) => match.entryId)]);
   const ownSense = new Map<string, number[]>();
   for (const match of plain) {
     const list = ownSense.get(match.entryId);
     if (list) list.push(match.start);
     else ownSense.set(match.entryId, [match.start]);
   }
-  const ambiguous = matches.filter((match) => match.ambiguous);
-  const otherSenseCache = new Map<string, { phrases: [number, number][]; elsewhere: number[] }>();
-  const otherSenseOf = (match: TermMatch) => {
-    const key = match.otherMeanings?.join('\u0000') ?? '';
-    let result = otherSenseCache.get(key);
-    if (!result) {
-      const phrases: [number, number][] = [];
-      for (const phrase of match.otherMeanings ?? []) {
-        for (const at of occurrences(lower, phrase)) phrases.push([at, at + phrase.length]);
-      }
-      // Phrases that contain an ambiguous alias ("tropical depression") speak only for that one.
-      const elsewhere = phrases
-        .filter(([start, end]) => !ambiguous.some((m) => start <= m.start && m.end <= end))
-        .map(([start]) => start);
-      result = { phrases, elsewhere };
-      otherSenseCache.set(key, result);
-    }
-    return result;
-  };
-  const hasEvidenceNear = (match: TermMatch) => {
-    // plain is sorted by start: find the first that could end inside the window.
+  const hasTermNear = (match: TermMatch) => {
+    const from = match.start - EVIDENCE_WINDOW;
     let low = 0;
     let high = plain.length;
-    const from = match.start - EVIDENCE_WINDOW;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if ((plain[mid] as TermMatch).start < from - 200) low = mid + 1;
+      if ((plain[mid] as TermMatch).start < from - LONGEST_MATCH) low = mid + 1;
       else high = mid;
     }
     for (let i = low; i < plain.length; i++) {
@@ -88,15 +126,20 @@ export function disambiguate(matches: readonly TermMatch[], text: string): TermM
     }
     return false;
   };
+  const hasCuesNear = (match: TermMatch) =>
+    match.cues !== undefined &&
+    countCues(lower.slice(Math.max(0, match.start - EVIDENCE_WINDOW), match.end + EVIDENCE_WINDOW), match.cues) >=
+      CUE_EVIDENCE;
 
   return matches.filter((match) => {
+    if (insideOtherSense(match)) return false;
     if (!match.ambiguous) return true;
-    const other = otherSenseOf(match);
-    if (other.phrases.some(([start, end]) => start <= match.start && match.end <= end)) return false;
     const own = ownSense.get(match.entryId) ?? [];
-    if (own.length > 0 || other.elsewhere.length > 0) {
-      return nearestDistance(own, match.start, match.end) <= nearestDistance(other.elsewhere, match.start, match.end);
+    const other = match.otherMeanings ? otherSenseOf(match).elsewhere : [];
+    if (own.length > 0 || other.length > 0) {
+      return nearestDistance(own, match.start, match.end) <= nearestDistance(other, match.start, match.end);
     }
-    return pageEntries.size >= PAGE_EVIDENCE || hasEvidenceNear(match);
+    if (knownEntries.has(match.entryId)) return true;
+    return pageEntries.size >= PAGE_EVIDENCE || hasTermNear(match) || hasCuesNear(match);
   });
 }

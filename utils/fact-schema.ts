@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { CATEGORIES, DETAIL_LEVELS, EVIDENCE_TYPES, type FactEntry } from '@/data/types';
+import { CATEGORIES, DETAIL_LEVELS, EVIDENCE_TYPES, type DetailLevel, type FactEntry } from '@/data/types';
+
+/** Most characters each level may have, all claims together (see data/README.md). */
+export const LEVEL_BUDGETS: Record<DetailLevel, number> = { brief: 160, standard: 900, expert: 2200 };
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -15,7 +18,19 @@ const aliasSchema = z.strictObject({
   text: text(80),
   abbreviation: z.boolean().optional(),
   ambiguous: z.boolean().optional(),
-  otherMeanings: z.array(text(80)).max(20).optional(),
+  caseSensitive: z.boolean().optional(),
+  otherMeanings: z.array(text(80)).max(30).optional(),
+  cues: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(3)
+        .max(40)
+        .regex(/^[\p{Ll}\d][\p{Ll}\d -]*$/u, 'cues are lower-case stems or phrases'),
+    )
+    .max(40)
+    .optional(),
 });
 
 const claimSchema = z.strictObject({
@@ -56,6 +71,16 @@ const entrySchema = z
       }
       sourceIds.add(source.id);
     });
+    for (const level of DETAIL_LEVELS) {
+      const length = entry.levels[level].reduce((sum, claim) => sum + claim.text.length, 0);
+      if (length > LEVEL_BUDGETS[level]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', level],
+          message: `is ${length} characters; the ${level} level allows at most ${LEVEL_BUDGETS[level]}`,
+        });
+      }
+    }
     const cited = new Set<string>();
     for (const level of DETAIL_LEVELS) {
       entry.levels[level].forEach((claim, claimIndex) => {

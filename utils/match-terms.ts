@@ -13,8 +13,10 @@ export interface TermMatch {
   ambiguous: boolean;
   /** Found by spelling correction, not as written. */
   fuzzy: boolean;
-  /** For ambiguous aliases: phrases that spell out another sense. */
+  /** Phrases that spell out another sense of the alias. */
   otherMeanings?: readonly string[];
+  /** For ambiguous aliases: stems and phrases that suggest the domain sense nearby. */
+  cues?: readonly string[];
 }
 
 export interface MatchOptions {
@@ -224,6 +226,7 @@ export function matchTerms(text: string, index: TermIndex, options: MatchOptions
       fuzzy,
     };
     if (terminal.otherMeanings) match.otherMeanings = terminal.otherMeanings;
+    if (terminal.cues) match.cues = terminal.cues;
     matches.push(match);
   }
   return matches;

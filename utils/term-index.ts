@@ -1,4 +1,4 @@
-import type { FactEntry } from '@/data/types';
+import type { Alias, FactEntry } from '@/data/types';
 import { FuzzyCorrector } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
 
@@ -10,8 +10,10 @@ export interface Terminal {
   /** For abbreviations: the only accepted spellings of each token (exact case). */
   exact?: readonly string[];
   ambiguous: boolean;
-  /** Phrases that spell out another sense of an ambiguous alias ("primary care physician"). */
+  /** Phrases that spell out another sense of the alias ("primary care physician"). */
   otherMeanings?: readonly string[];
+  /** For ambiguous aliases: stems and phrases that suggest the domain sense nearby. */
+  cues?: readonly string[];
 }
 
 export interface TrieNode {
@@ -72,9 +74,11 @@ function insert(root: TrieNode, keys: readonly string[], terminal: Terminal): vo
     }
     node = child;
   }
-  if (!node.terminals.some((t) => t.entryId === terminal.entryId && t.exact === terminal.exact)) {
-    node.terminals.push(terminal);
-  }
+  const same = (t: Terminal) => t.entryId === terminal.entryId && t.exact?.join(' ') === terminal.exact?.join(' ');
+  if (node.terminals.some(same)) return;
+  // Exact-case spellings first: "Synapse" (the product sense) is tried before "synapse".
+  if (terminal.exact) node.terminals.unshift(terminal);
+  else node.terminals.push(terminal);
 }
 
 /** Trie keys for a token sequence: the first token alone, later ones prefixed by their joint. */
@@ -94,8 +98,8 @@ export function compileTermIndex(entries: readonly FactEntry[], options: Compile
   for (const entry of entries) {
     byId.set(entry.id, entry);
     const variants = [
-      ...entry.aliases.map((alias) => ({ ...alias, isForm: false })),
-      ...entry.forms.map((text) => ({ text, abbreviation: false, ambiguous: false, otherMeanings: [], isForm: true })),
+      ...entry.aliases.map((alias): Alias & { isForm: boolean } => ({ ...alias, isForm: false })),
+      ...entry.forms.map((text): Alias & { isForm: boolean } => ({ text, isForm: true })),
     ];
     for (const variant of variants) {
       const parsed = tokenise(variant.text);
@@ -105,8 +109,9 @@ export function compileTermIndex(entries: readonly FactEntry[], options: Compile
       const lastToken = tokens[lastIndex] ?? '';
       const ambiguous = variant.ambiguous === true;
       const base: Terminal = { entryId: entry.id, alias: variant.text, ambiguous };
-      if (ambiguous && variant.otherMeanings?.length) base.otherMeanings = variant.otherMeanings;
-      if (variant.abbreviation === true) {
+      if (variant.otherMeanings?.length) base.otherMeanings = variant.otherMeanings;
+      if (ambiguous && variant.cues?.length) base.cues = variant.cues;
+      if (variant.abbreviation === true || variant.caseSensitive === true) {
         const exact = tokens.map(tokenExact);
         const pluralExact = [...exact.slice(0, -1), `${exact[lastIndex] ?? ''}s`];
         insert(root, trieKeys(tokens, separators), { ...base, exact });

@@ -1,40 +1,73 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FactCard } from '@/components/FactCard';
 import type { DetailLevel, FactEntry } from '@/data/types';
+import type { Theme } from '@/utils/settings';
 import type { PaintedMatch } from './annotate-page';
+import { prefersDarkCard } from './page-theme';
 
 /** Custom element name of our one shadow host: the only node Factlens adds to a page. */
 export const CARD_HOST_NAME = 'factlens-card';
+/** Gap between the term and the card, and the card and the viewport edge (UX.md). */
+const GAP = 10;
+const GUTTER = 5;
+
+export interface CardLook {
+  level: DetailLevel;
+  theme: Theme;
+  /** Card text size in CSS px at 100% zoom. */
+  fontSize: number;
+  /** Page zoom factor (1 = 100%); the card divides by it so its size stays put. */
+  zoom: number;
+}
+
+export interface ShowOptions {
+  /** Move focus into the card (keyboard path); Escape returns it. */
+  focus?: boolean;
+}
 
 export interface CardHost {
-  show(match: PaintedMatch, entry: FactEntry): void;
+  show(match: PaintedMatch, entry: FactEntry, options?: ShowOptions): void;
   hide(): void;
-  setLevel(level: DetailLevel): void;
+  /** Changes how the card looks; an open card follows at once. */
+  update(look: Partial<CardLook>): void;
+  /** Reads a message to screen readers through the card's live region. */
+  announce(message: string): void;
   /** The match whose card is open, if any. */
   readonly current: PaintedMatch | undefined;
   /** The shadow host element, so scanners and hit tests can leave it out. */
   readonly hostElement: HTMLElement;
 }
 
-export interface CardHostOptions {
-  level: DetailLevel;
+export interface CardHostOptions extends CardLook {
+  entries: ReadonlyMap<string, FactEntry>;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
+  /** The reader chose another level in the card: save it as the setting. */
+  onLevelChange: (level: DetailLevel) => void;
+  onOpenSettings: () => void;
 }
+
+const isEditable = (element: Element | null): boolean =>
+  element instanceof HTMLElement &&
+  (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
 
 /**
  * The popover: Preact inside WXT's shadow root UI (styles isolated both ways), positioned
- * with floating-ui against the match's range. The host joins the page only when a card first
- * opens and is removed when the content script is invalidated.
+ * with floating-ui against the match's range: below the term, flipped and shifted inside the
+ * viewport. The host joins the page when a card first opens, moves into the fullscreen
+ * element while there is one, and is removed when the content script is invalidated.
  */
 export async function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): Promise<CardHost> {
-  let level = options.level;
-  let current: { match: PaintedMatch; entry: FactEntry } | undefined;
+  const look: CardLook = { level: options.level, theme: options.theme, fontSize: options.fontSize, zoom: options.zoom };
+  let current: { match: PaintedMatch; history: FactEntry[] } | undefined;
   let stopAutoUpdate: (() => void) | undefined;
   let popover: HTMLElement | undefined;
+  let liveRegion: HTMLElement | undefined;
+  let returnFocusTo: Element | null = null;
+  let titled: { element: Element; title: string } | undefined;
 
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST_NAME,
@@ -46,22 +79,86 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
       popover.className = 'popover';
       popover.setAttribute('role', 'dialog');
       popover.setAttribute('aria-labelledby', 'factlens-card-title');
+      popover.tabIndex = -1;
       popover.hidden = true;
       popover.addEventListener('pointerenter', options.onPointerEnter);
       popover.addEventListener('pointerleave', options.onPointerLeave);
-      container.append(popover);
+      liveRegion = document.createElement('div');
+      liveRegion.className = 'live-region';
+      liveRegion.setAttribute('role', 'status');
+      liveRegion.setAttribute('aria-live', 'polite');
+      container.append(popover, liveRegion);
       return popover;
     },
     onRemove: (element) => {
       stopAutoUpdate?.();
       if (element) render(null, element);
+      restoreTitle();
       popover = undefined;
+      liveRegion = undefined;
     },
   });
+  const host = ui.shadowHost;
+
+  const ensureMounted = () => {
+    if (!ui.mounted) ui.mount();
+    const fullscreen = document.fullscreenElement;
+    const parent = fullscreen ?? document.body;
+    if (host.parentNode !== parent) parent.append(host);
+  };
+
+  // The page's own title tooltip would show on top of the card: hide it while the card is open.
+  const suppressTitle = (match: PaintedMatch) => {
+    const element = match.node.parentElement?.closest('[title]');
+    if (!element) return;
+    titled = { element, title: element.getAttribute('title') ?? '' };
+    element.removeAttribute('title');
+  };
+  function restoreTitle() {
+    if (titled && !titled.element.hasAttribute('title')) titled.element.setAttribute('title', titled.title);
+    titled = undefined;
+  }
 
   const paint = () => {
     if (!popover || !current) return;
-    render(<FactCard entry={current.entry} level={level} />, popover);
+    const entry = current.history[current.history.length - 1] as FactEntry;
+    const dark = look.theme === 'dark' || (look.theme === 'auto' && prefersDarkCard(current.match.node.parentElement));
+    popover.dataset.theme = dark ? 'dark' : 'light';
+    host.style.setProperty('--fl-font-size', `${look.fontSize / (look.zoom || 1)}px`);
+    const related = entry.related.flatMap((id) => {
+      const target = options.entries.get(id);
+      return target ? [{ id, title: target.title }] : [];
+    });
+    render(
+      <FactCard
+        entry={entry}
+        level={look.level}
+        related={related}
+        onOpenRelated={(id) => {
+          const target = options.entries.get(id);
+          if (!current || !target) return;
+          current.history.push(target);
+          paint();
+          popover?.focus({ preventScroll: true });
+        }}
+        onBack={
+          current.history.length > 1
+            ? () => {
+                current?.history.pop();
+                paint();
+                popover?.focus({ preventScroll: true });
+              }
+            : undefined
+        }
+        onLevelChange={(level) => {
+          look.level = level;
+          paint();
+          options.onLevelChange(level);
+        }}
+        onOpenSettings={options.onOpenSettings}
+      />,
+      popover,
+    );
   };
 
   const place = (match: PaintedMatch, floating: HTMLElement) => {
@@ -75,38 +172,79 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(), offset(10), flip({ padding: 5 }), shift({ padding: 5 })],
-      }).then(({ x, y }) => {
+        middleware: [
+          inline(),
+          offset(GAP),
+          flip({ padding: GUTTER }),
+          shift({ padding: GUTTER }),
+          size({
+            padding: GUTTER,
+            apply: ({ availableHeight }) => {
+              floating.style.maxHeight = `${Math.max(120, Math.min(availableHeight, 480))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y, placement }) => {
+        floating.dataset.placement = placement;
         floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
       });
     });
   };
 
+  const hide = () => {
+    stopAutoUpdate?.();
+    stopAutoUpdate = undefined;
+    const hadFocus = popover !== undefined && (popover.matches(':focus-within') || host.matches(':focus-within'));
+    current = undefined;
+    restoreTitle();
+    if (popover) {
+      popover.hidden = true;
+      render(null, popover);
+    }
+    if (hadFocus && returnFocusTo instanceof HTMLElement) returnFocusTo.focus({ preventScroll: true });
+    returnFocusTo = null;
+  };
+
+  const onFullscreenChange = () => {
+    if (ui.mounted) ensureMounted();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !current) return;
+    // Never act on keys typed into the page's own fields; inside our card, Escape is ours.
+    const inCard = event.composedPath().includes(host);
+    if (!inCard && isEditable(document.activeElement)) return;
+    hide();
+  };
+  document.addEventListener('fullscreenchange', onFullscreenChange, { signal: ctx.signal });
+  document.addEventListener('keydown', onKeyDown, { capture: true, signal: ctx.signal });
+
   return {
-    show(match, entry) {
-      if (!ui.mounted) ui.mount();
+    show(match, entry, showOptions = {}) {
+      ensureMounted();
       if (!popover) return;
-      current = { match, entry };
+      if (current?.match !== match) restoreTitle();
+      current = { match, history: [entry] };
+      suppressTitle(match);
       paint();
       popover.hidden = false;
       place(match, popover);
-    },
-    hide() {
-      stopAutoUpdate?.();
-      stopAutoUpdate = undefined;
-      current = undefined;
-      if (popover) {
-        popover.hidden = true;
-        render(null, popover);
+      if (showOptions.focus) {
+        if (!host.matches(':focus-within')) returnFocusTo = document.activeElement;
+        popover.focus({ preventScroll: true });
       }
     },
-    setLevel(next) {
-      level = next;
+    hide,
+    update(next) {
+      Object.assign(look, next);
       paint();
+    },
+    announce(message) {
+      ensureMounted();
+      if (liveRegion) liveRegion.textContent = message;
     },
     get current() {
       return current?.match;
     },
-    hostElement: ui.shadowHost,
+    hostElement: host,
   };
 }

@@ -1,3 +1,6 @@
+/** A pointer that has not moved for this long is at rest, whatever its last speed. */
+const REST_MS = 60;
+
 export interface HoverIntentOptions<T> {
   target: EventTarget;
   signal: AbortSignal;
@@ -8,10 +11,12 @@ export interface HoverIntentOptions<T> {
   open: (item: T) => void;
   close: () => void;
   current: () => T | undefined;
-  /** Dwell time before a card opens. Default: 200 ms. */
-  delayMs?: number;
+  /** Dwell time before a card opens, read at each hover (a setting). Default: 200 ms. */
+  delayMs?: () => number;
   /** Time to reach the card or come back before it closes. Default: 300 ms. */
   graceMs?: number;
+  /** Pointer speed (px/ms) over the last two moves above which nothing opens. Default: 0.5. */
+  flyOverSpeed?: number;
 }
 
 export interface HoverIntent {
@@ -27,12 +32,32 @@ export interface HoverIntent {
  * passive and never cancel the page's events.
  */
 export function watchHoverIntent<T>(options: HoverIntentOptions<T>): HoverIntent {
-  const { target, signal, find, open, close, current, delayMs = 200, graceMs = 300 } = options;
+  const {
+    target,
+    signal,
+    find,
+    open,
+    close,
+    current,
+    delayMs = () => 200,
+    graceMs = 300,
+    flyOverSpeed = 0.5,
+  } = options;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let pending: T | undefined;
   let frame = 0;
   let last: PointerEvent | undefined;
+  /** The last three pointer samples: x, y, time. */
+  const samples: [number, number, number][] = [];
+  /** Pointer speed in px/ms; 0 once the pointer has rested for REST_MS. */
+  const speed = () => {
+    const first = samples[0];
+    const latest = samples[samples.length - 1];
+    if (!first || !latest || performance.now() - latest[2] > REST_MS) return 0;
+    return Math.hypot(latest[0] - first[0], latest[1] - first[1]) / Math.max(latest[2] - first[2], 1);
+  };
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
 
   const cancelOpen = () => {
     clearTimeout(openTimer);
@@ -71,21 +96,34 @@ export function watchHoverIntent<T>(options: HoverIntentOptions<T>): HoverIntent
       cancelClose();
       return;
     }
+    // Flying over text on the way elsewhere: no card (UX.md, "fly-over suppression").
+    if (speed() >= flyOverSpeed) {
+      cancelOpen();
+      // Look again once the pointer may have come to rest on this term.
+      clearTimeout(restTimer);
+      restTimer = setTimeout(() => {
+        if (frame === 0 && !signal.aborted) frame = requestAnimationFrame(evaluate);
+      }, REST_MS + 10);
+      return;
+    }
     if (item === pending) return;
     cancelOpen();
     pending = item;
     openTimer = setTimeout(() => {
       openTimer = undefined;
       pending = undefined;
+      if (signal.aborted || speed() >= flyOverSpeed) return;
       cancelClose();
       open(item);
-    }, delayMs);
+    }, delayMs());
   };
 
   const onPointerMove = (event: Event) => {
     const pointer = event as PointerEvent;
     if (pointer.pointerType === 'touch') return;
     last = pointer;
+    samples.push([pointer.clientX, pointer.clientY, pointer.timeStamp]);
+    if (samples.length > 3) samples.shift();
     if (frame === 0) frame = requestAnimationFrame(evaluate);
   };
 
@@ -93,6 +131,7 @@ export function watchHoverIntent<T>(options: HoverIntentOptions<T>): HoverIntent
   signal.addEventListener('abort', () => {
     cancelOpen();
     cancelClose();
+    clearTimeout(restTimer);
     if (frame !== 0) cancelAnimationFrame(frame);
   });
 

@@ -1,90 +1,247 @@
 import type { FindOptions } from '@/utils/find-terms';
+import type { Direction } from '@/utils/messages';
+import type { Density, HighlightStyle } from '@/utils/settings';
 import type { TermIndex } from '@/utils/term-index';
-import { annotatePage, type MatchStore } from './annotate-page';
+import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
-import { createTermHighlight } from './highlight';
+import { createTermHighlight, type TermHighlight } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
+import { collectTextNodes } from './scan-text';
+import { watchMutations, type MutationWatcher } from './watch-mutations';
+
+/** What the settings say about marking this page. */
+export interface SessionConfig {
+  find: FindOptions;
+  skipCode: boolean;
+  density: Density;
+  highlightStyle: HighlightStyle;
+  hoverDelayMs: number;
+}
 
 export interface PageSessionOptions {
   doc: Document;
   index: TermIndex;
   card: CardHost;
-  /** Fuzzy matching and the context rule, as the settings say. */
-  find: FindOptions;
+  config: SessionConfig;
 }
 
 export interface PageSession {
-  /** Marks the page and listens for hovers. Does nothing when already on. */
+  /** Marks the page and listens for hovers, taps and changes. Does nothing when already on. */
   start(): void;
   /** Removes every highlight and listener and closes the card. */
   stop(): void;
-  /** Applies new matching options: marks the page again if it is on. */
-  update(find: FindOptions): void;
+  /** Applies changed settings: repaints, or marks the page again when matching changed. */
+  update(config: Partial<SessionConfig>): void;
+  /** Keyboard path: scrolls to the next or previous marked term, opens its card, announces it. */
+  move(direction: Direction): void;
   /** Forwarded from the card so the pointer can travel into it. */
   readonly hover: HoverIntent;
 }
 
+const isEditable = (element: Element | null): boolean =>
+  element instanceof HTMLElement &&
+  (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+
+/** Index of the first node whose parent is at or below the top of the viewport (binary search). */
+function firstVisibleIndex(nodes: readonly Text[]): number {
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const rect = (nodes[mid] as Text).parentElement?.getBoundingClientRect();
+    if (rect && rect.bottom < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low < nodes.length ? low : 0;
+}
+
+/** Painted matches in document order. */
+function inDocumentOrder(store: MatchStore): PaintedMatch[] {
+  const all = [...store.values()].flat();
+  return all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+}
+
 /**
  * Factlens on one page, switched on and off as a whole: each start is one AbortController,
- * and aborting it undoes everything that start did.
+ * and aborting it undoes everything that start did (highlights, listeners, observers).
  */
 export function createPageSession(options: PageSessionOptions): PageSession {
   const { doc, index, card } = options;
-  let find = { ...options.find };
+  const config: SessionConfig = { ...options.config, find: { ...options.config.find } };
   let controller: AbortController | undefined;
   let intent: HoverIntent | undefined;
+  let highlight: TermHighlight | undefined;
+  let store: MatchStore = new Map();
 
   const start = () => {
     if (controller) return;
     const current = new AbortController();
     controller = current;
     const { signal } = current;
-    const store: MatchStore = new Map();
-    const highlight = createTermHighlight();
+    store = new Map();
+    const pageStore = store;
+    const paint = createTermHighlight(config.highlightStyle);
+    highlight = paint;
+    const pageEntries = new Set<string>();
+    const paintedEntries = new Set<string>();
+    const fuzzyBudget = { remainingMs: 50 };
     signal.addEventListener('abort', () => {
       card.hide();
-      highlight.dispose();
-      store.clear();
+      paint.dispose();
+      pageStore.clear();
     });
+    const isOurs = (node: Node) => node === card.hostElement || card.hostElement.contains(node);
+    const shouldPaint = (match: { entryId: string }) => {
+      if (config.density === 'all') return true;
+      if (paintedEntries.has(match.entryId)) return false;
+      paintedEntries.add(match.entryId);
+      return true;
+    };
+    let watcher: MutationWatcher | undefined;
+    const collect = (root: Node) =>
+      collectTextNodes(root, {
+        skipCode: config.skipCode,
+        exclude: (element) => element === card.hostElement,
+        onShadowRoot: (shadow) => {
+          paint.styleShadowRoot(shadow);
+          watcher?.observe(shadow);
+        },
+      });
+    const scan = (nodes: Text[], markReady: boolean) =>
+      annotatePage({
+        nodes,
+        index,
+        highlight: paint,
+        store: pageStore,
+        signal,
+        find: config.find,
+        startAt: markReady ? firstVisibleIndex(nodes) : 0,
+        pageEntries,
+        shouldPaint,
+        fuzzyBudget,
+        markReady,
+      });
+
     intent = watchHoverIntent({
       target: doc,
       signal,
-      find: (x, y) => hitTest(doc, store, x, y),
+      find: (x, y) => hitTest(doc, pageStore, x, y),
       isInsideCard: (event) => event.composedPath().includes(card.hostElement),
-      open: (match) => {
-        const entry = index.entries.get(match.entryId);
-        if (entry) card.show(match, entry);
-      },
+      open: (match) => open(match),
       close: () => card.hide(),
       current: () => card.current,
+      delayMs: () => config.hoverDelayMs,
     });
-    void annotatePage({
-      root: doc.body,
-      index,
-      highlight,
-      store,
-      signal,
-      find,
-      exclude: (element) => element === card.hostElement,
+    watchTaps(signal, pageStore);
+
+    const initial = collect(doc.body);
+    void scan(initial, true).then(() => {
+      if (signal.aborted) return;
+      watcher = watchMutations(doc.body, {
+        signal,
+        isOurs,
+        onBatch: ({ changed, removedOrEdited }) => {
+          const started = performance.now();
+          if (removedOrEdited) dropStale(pageStore, paint);
+          const nodes = changed.flatMap((node) => collect(node));
+          performance.measure('factlens:mutations', { start: started, end: performance.now() });
+          if (nodes.length > 0) void scan(nodes, false);
+        },
+      });
     });
   };
+
+  /** Drops matches whose text node left the page or whose text changed under them. */
+  function dropStale(pageStore: MatchStore, paint: TermHighlight) {
+    for (const [node, matches] of pageStore) {
+      const stale = !node.isConnected || matches.some((m) => m.range.toString() !== node.data.slice(m.start, m.end));
+      if (!stale) continue;
+      for (const match of matches) paint.delete(match.range);
+      pageStore.delete(node);
+      if (matches.some((m) => m === card.current)) card.hide();
+    }
+  }
+
+  function open(match: PaintedMatch, focus = false) {
+    const entry = index.entries.get(match.entryId);
+    if (entry) card.show(match, entry, { focus });
+  }
+
+  /**
+   * Touch: a tap on a marked term opens its card; inside a link the first tap opens the card
+   * and the next tap on the same term follows the link. A tap elsewhere closes the card.
+   */
+  function watchTaps(signal: AbortSignal, pageStore: MatchStore) {
+    let lastPointer = '';
+    doc.addEventListener('pointerdown', (event) => (lastPointer = event.pointerType), {
+      capture: true,
+      passive: true,
+      signal,
+    });
+    doc.addEventListener(
+      'click',
+      (event) => {
+        if (lastPointer !== 'touch') return;
+        if (event.composedPath().includes(card.hostElement)) return;
+        const match = hitTest(doc, pageStore, event.clientX, event.clientY);
+        if (!match) {
+          card.hide();
+          return;
+        }
+        if (match === card.current) return;
+        const link = match.node.parentElement?.closest('a[href]');
+        // The tap landed on our marked term: showing its card first is the one thing we change.
+        if (link) event.preventDefault();
+        open(match);
+      },
+      { capture: true, signal },
+    );
+  }
 
   const stop = () => {
     controller?.abort();
     controller = undefined;
     intent = undefined;
+    highlight = undefined;
   };
 
   return {
     start,
     stop,
     update(next) {
-      find = { ...find, ...next };
-      if (controller) {
+      const rescan =
+        (next.find !== undefined && JSON.stringify(next.find) !== JSON.stringify(config.find)) ||
+        (next.skipCode !== undefined && next.skipCode !== config.skipCode) ||
+        (next.density !== undefined && next.density !== config.density);
+      if (next.find) config.find = { ...config.find, ...next.find };
+      Object.assign(config, { ...next, find: config.find });
+      if (next.highlightStyle) highlight?.setStyle(next.highlightStyle);
+      if (rescan && controller) {
         stop();
         start();
       }
+    },
+    move(direction) {
+      if (!controller || isEditable(doc.activeElement)) return;
+      const ordered = inDocumentOrder(store);
+      if (ordered.length === 0) {
+        card.announce('No marked terms on this page.');
+        return;
+      }
+      const at = card.current ? ordered.indexOf(card.current) : -1;
+      const next =
+        direction === 'next'
+          ? (at + 1) % ordered.length
+          : at <= 0
+            ? ordered.length - 1
+            : (at - 1 + ordered.length) % ordered.length;
+      const match = ordered[next] as PaintedMatch;
+      const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      match.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+      open(match, true);
+      const title = index.entries.get(match.entryId)?.title ?? match.entryId;
+      card.announce(`${title}: term ${next + 1} of ${ordered.length}.`);
     },
     hover: {
       enterCard: () => intent?.enterCard(),

@@ -142,6 +142,7 @@ export function highlightedTexts(page) {
  * @param {string} word
  */
 export async function hoverTerm(page, word) {
+  await closeCard(page);
   const { x, y } = await page.evaluate((w) => {
     const highlight = CSS.highlights.get('factlens-term');
     const range = highlight ? /** @type {Range[]} */ ([...highlight]).find((r) => r.toString() === w) : undefined;
@@ -174,4 +175,16 @@ export function openCard(page) {
       text: card.querySelector('.card-text')?.textContent ?? '',
     };
   });
+}
+
+/**
+ * Moves the mouse off every term and card and waits until no card is open.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function closeCard(page) {
+  await page.mouse.move(2, 2);
+  await page.waitForFunction(
+    () => !document.querySelector('factlens-card')?.shadowRoot?.querySelector('.popover:not([hidden])'),
+    { timeout: 10000 },
+  );
 }

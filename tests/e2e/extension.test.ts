@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FactEntry } from '@/data/types';
-import { highlightedTexts, hoverTerm, launchWithExtension, openCard, waitForReady } from '@/scripts/lib/browsers.mjs';
+import {
+  closeCard,
+  highlightedTexts,
+  hoverTerm,
+  launchWithExtension,
+  openCard,
+  waitForReady,
+} from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
 
 const entry = (id: string) => JSON.parse(readFileSync(`data/terms/${id}.json`, 'utf8')) as FactEntry;
@@ -48,11 +55,11 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
   });
 
   it('highlights exactly the terms in the prose, not in links to slugs or in a textarea', async () => {
-    expect(await highlightedTexts(page)).toEqual(['ketamine', 'TMS']);
+    expect(await highlightedTexts(page)).toEqual(['depression', 'ketamine', 'TMS']);
   });
 
   it('records factlens:ready with the number of matches and factlens: scan measures', async () => {
-    expect(await waitForReady(page)).toBe(2);
+    expect(await waitForReady(page)).toBe(3);
     const measures = await page.evaluate(
       () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:')).length,
     );
@@ -78,7 +85,24 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
     expect((await openCard(page))?.entry).toBe('tms');
   });
 
-  it('leaves the page DOM outside our shadow host exactly as it was before', async () => {
+  it('does not mark TMS on a transportation-software page', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${origin}/logistics-tms.html`);
+    expect(await waitForReady(other)).toBe(0);
+    expect(await highlightedTexts(other)).toEqual([]);
+    await other.close();
+  });
+
+  it('marks light misspellings and leaves look-alike words alone', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${origin}/misspelled.html`);
+    await waitForReady(other);
+    expect(await highlightedTexts(other)).toEqual(['ketamin', 'glutamte', 'seratonin']);
+    await other.close();
+  });
+
+  it('leaves the page DOM outside our shadow host exactly as it was before, once the card closed', async () => {
+    await closeCard(page);
     const { before, now } = await domBeforeAndNow(page);
     expect(before.length).toBeGreaterThan(500);
     expect(now).toBe(before);
@@ -132,7 +156,7 @@ describe('built extension in chromium: options and popup', () => {
     expect(await openCard(article)).toBeNull();
     await popup.click('label.switch');
     await waitForReady(article, 2);
-    expect(await highlightedTexts(article)).toEqual(['ketamine', 'TMS']);
+    expect(await highlightedTexts(article)).toEqual(['depression', 'ketamine', 'TMS']);
     await popup.close();
   });
 });

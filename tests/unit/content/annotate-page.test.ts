@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import type { TermHighlight } from '@/entrypoints/content/highlight';
+import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
 
@@ -11,15 +12,32 @@ function fakeHighlight(): TermHighlight & { ranges: Set<Range> } {
     ranges,
     add: (range) => void ranges.add(range),
     delete: (range) => void ranges.delete(range),
-    clear: () => ranges.clear(),
+    setStyle: () => {},
+    styleShadowRoot: () => {},
     dispose: () => ranges.clear(),
   };
 }
 
 const index = compileTermIndex([
   makeEntry('ketamine', ['ketamine']),
-  makeEntry('tms', [{ text: 'TMS', abbreviation: true }]),
+  makeEntry('glutamate', ['glutamate']),
+  makeEntry('tms', [{ text: 'TMS', abbreviation: true, ambiguous: true }]),
 ]);
+
+function annotate(extra: Partial<Parameters<typeof annotatePage>[0]> = {}) {
+  const highlight = fakeHighlight();
+  const store: MatchStore = new Map();
+  const result = annotatePage({
+    nodes: collectTextNodes(document.body),
+    index,
+    highlight,
+    store,
+    signal: new AbortController().signal,
+    find: { context: true },
+    ...extra,
+  });
+  return { highlight, store, result };
+}
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -29,32 +47,38 @@ afterEach(() => {
 describe('annotatePage', () => {
   it('paints a range over each term and leaves the DOM as it was', async () => {
     document.body.innerHTML =
-      '<p>Ketamine <em>and</em> TMS.</p><p>Then ketamine again.</p><textarea>ketamine</textarea>';
+      '<p>Ketamine <em>and</em> glutamate.</p><p>Then ketamine again.</p><textarea>ketamine</textarea>';
     const before = document.body.innerHTML;
-    const highlight = fakeHighlight();
-    const store: MatchStore = new Map();
-    const count = await annotatePage({
-      root: document.body,
-      index,
-      highlight,
-      store,
-      signal: new AbortController().signal,
-    });
-    expect(count).toBe(3);
-    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['Ketamine', 'TMS', 'ketamine']);
+    const { highlight, store, result } = annotate();
+    expect(await result).toBe(3);
+    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['Ketamine', 'glutamate', 'ketamine']);
     expect(document.body.innerHTML).toBe(before);
-    expect([...store.values()].flat().map((m) => m.entryId)).toEqual(['ketamine', 'tms', 'ketamine']);
+    expect([...store.values()].flat().map((m) => m.entryId)).toEqual(['ketamine', 'glutamate', 'ketamine']);
   });
 
-  it('marks factlens:ready with the number of matches when done', async () => {
-    document.body.innerHTML = '<p>ketamine, ketamine</p>';
-    await annotatePage({
-      root: document.body,
-      index,
-      highlight: fakeHighlight(),
-      store: new Map(),
-      signal: new AbortController().signal,
+  it('paints ambiguous aliases only after the whole scan, where the page supports them', async () => {
+    document.body.innerHTML = '<p>TMS</p><p>is tried after ketamine and glutamate studies.</p>';
+    const { highlight, result } = annotate();
+    expect(await result).toBe(3);
+    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['ketamine', 'glutamate', 'TMS']);
+    document.body.innerHTML = '<p>Our TMS ships freight.</p>';
+    const other = annotate();
+    expect(await other.result).toBe(0);
+  });
+
+  it('leaves matches unpainted when the display rule says so (first occurrence only)', async () => {
+    document.body.innerHTML = '<p>ketamine, ketamine and glutamate, ketamine</p>';
+    const seen = new Set<string>();
+    const { highlight, result } = annotate({
+      shouldPaint: (m) => !seen.has(m.entryId) && Boolean(seen.add(m.entryId)),
     });
+    expect(await result).toBe(2);
+    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['ketamine', 'glutamate']);
+  });
+
+  it('marks factlens:ready with the number of matches when asked', async () => {
+    document.body.innerHTML = '<p>ketamine, ketamine</p>';
+    await annotate({ markReady: true }).result;
     const [ready] = performance.getEntriesByName('factlens:ready') as PerformanceMark[];
     expect(ready?.detail).toEqual({ matches: 2 });
     expect(performance.getEntriesByName('factlens:scan').length).toBeGreaterThan(0);
@@ -63,17 +87,9 @@ describe('annotatePage', () => {
   it('stops between slices when aborted and does not mark ready', async () => {
     document.body.innerHTML = Array.from({ length: 2000 }, () => '<p>ketamine</p>').join('');
     const controller = new AbortController();
-    const highlight = fakeHighlight();
-    const pending = annotatePage({
-      root: document.body,
-      index,
-      highlight,
-      store: new Map(),
-      signal: controller.signal,
-      sliceMs: 0,
-    });
+    const { highlight, result } = annotate({ signal: controller.signal, sliceMs: 0, markReady: true });
     controller.abort();
-    expect(await pending).toBe(-1);
+    expect(await result).toBe(-1);
     expect(highlight.ranges.size).toBeLessThan(2000);
     expect(performance.getEntriesByName('factlens:ready')).toHaveLength(0);
   });

@@ -12,14 +12,13 @@ describe('bundledEntries', () => {
 
   it('covers the terms of the demo article and the tests', () => {
     const ids = bundledEntries.map((entry) => entry.id);
-    expect(ids).toEqual(expect.arrayContaining(['ketamine', 'glutamate', 'tms', 'nmda-receptor', 'synapse']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['ketamine', 'glutamate', 'tms', 'nmda-receptor', 'synapse', 'major-depressive-disorder']),
+    );
   });
 
-  it('keeps the brief level to one line a reader takes in at a glance', () => {
-    for (const entry of bundledEntries) {
-      const brief = entry.levels.brief.map((claim) => claim.text).join(' ');
-      expect(brief.length, entry.id).toBeLessThanOrEqual(160);
-    }
+  it('has at least 60 entries', () => {
+    expect(bundledEntries.length).toBeGreaterThanOrEqual(60);
   });
 
   it('has every alias and form found by the matcher as its own entry, in a sentence', () => {

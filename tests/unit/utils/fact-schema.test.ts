@@ -53,3 +53,14 @@ describe('validateEntries', () => {
     expect(validateEntries([entry], new Set(['ketamine'])).ok).toBe(true);
   });
 });
+
+describe('validateEntries level budgets', () => {
+  it('rejects a level longer than its budget and names it', () => {
+    const entry = makeEntry('ketamine', ['ketamine']);
+    const long = { ...entry, levels: { ...entry.levels, brief: [{ text: 'x'.repeat(161), sources: ['s1'] }] } };
+    const result = validateEntries([long]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'entry "ketamine" .levels.brief: is 161 characters; the brief level allows at most 160',
+    ]);
+  });
+});
