@@ -114,7 +114,8 @@ function exactPass(text: string, tokens: readonly Token[], root: TrieNode): Foun
 }
 
 /**
- * Fuzzy pass over the tokens the exact pass left: a trie walk in which a token may be
+ * Fuzzy pass over the tokens the exact pass left, returning all matches (exact ones
+ * included) in order: a trie walk in which a token may be
  * replaced by its spelling correction, or two tokens by the one word they spell together
  * ("electro convulsive"). Only unambiguous, non-abbreviation aliases are reached this way,
  * and at least one step must be a correction.
@@ -172,8 +173,15 @@ function fuzzyPass(
     return best;
   };
 
+  // A misspelled longer term can start with an exact shorter one ("NMDA recpetor" after "NMDA"):
+  // try to extend each exact match up to the next one; a longer fuzzy match replaces it.
+  const extended = exact.map((match, k) => {
+    const limit = exact[k + 1]?.first ?? tokens.length;
+    const longer = walk(index.root, match.first, match.first, limit, false, 0);
+    return longer && longer.last > match.last ? longer : match;
+  });
   let gapStart = 0;
-  for (const boundary of [...exact, undefined]) {
+  for (const boundary of [...extended, undefined]) {
     const gapEnd = boundary ? boundary.first : tokens.length;
     let i = gapStart;
     while (i < gapEnd) {
@@ -189,7 +197,10 @@ function fuzzyPass(
         i = match.last + 1;
       } else i++;
     }
-    if (boundary) gapStart = boundary.last + 1;
+    if (boundary) {
+      found.push(boundary);
+      gapStart = boundary.last + 1;
+    }
   }
   return found;
 }
@@ -203,9 +214,7 @@ function fuzzyPass(
 export function matchTerms(text: string, index: TermIndex, options: MatchOptions = {}): TermMatch[] {
   const tokens = tokenise(text);
   const exact = exactPass(text, tokens, index.root);
-  const all = options.fuzzy
-    ? [...exact, ...fuzzyPass(text, tokens, index, exact, options.budget)].sort((a, b) => a.first - b.first)
-    : exact;
+  const all = options.fuzzy ? fuzzyPass(text, tokens, index, exact, options.budget) : exact;
   const matches: TermMatch[] = [];
   for (const { terminal, first, last, fuzzy } of all) {
     const firstToken = tokens[first] as Token;

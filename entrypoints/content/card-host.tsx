@@ -186,7 +186,9 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
         ],
       }).then(({ x, y, placement }) => {
         floating.dataset.placement = placement;
-        floating.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        // left/top, not transform: the appear animation owns transform.
+        floating.style.left = `${Math.round(x)}px`;
+        floating.style.top = `${Math.round(y)}px`;
       });
     });
   };

@@ -4,6 +4,7 @@ import type { Density, HighlightStyle } from '@/utils/settings';
 import type { TermIndex } from '@/utils/term-index';
 import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
+import { compareComposed } from './document-order';
 import { createTermHighlight, type TermHighlight } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
@@ -59,7 +60,7 @@ function firstVisibleIndex(nodes: readonly Text[]): number {
 /** Painted matches in document order. */
 function inDocumentOrder(store: MatchStore): PaintedMatch[] {
   const all = [...store.values()].flat();
-  return all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return all.sort((a, b) => compareComposed(a.node, a.start, b.node, b.start));
 }
 
 /**

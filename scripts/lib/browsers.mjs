@@ -129,9 +129,25 @@ export function highlightedTexts(page) {
   return page.evaluate(() => {
     const highlight = CSS.highlights.get('factlens-term');
     if (!highlight) return null;
-    const ranges = [...highlight];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((range) => range.toString());
+    // Document order across shadow roots: compare the nodes' hosts where the roots differ.
+    const path = (/** @type {Node} */ node) => {
+      const nodes = [node];
+      for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+        nodes.unshift(root.host);
+      }
+      return nodes;
+    };
+    const order = (/** @type {AbstractRange} */ a, /** @type {AbstractRange} */ b) => {
+      const pa = path(a.startContainer);
+      const pb = path(b.startContainer);
+      for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+        const na = /** @type {Node} */ (pa[i]);
+        const nb = /** @type {Node} */ (pb[i]);
+        if (na !== nb) return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      }
+      return a.startOffset - b.startOffset;
+    };
+    return [...highlight].sort(order).map((range) => range.toString());
   });
 }
 
@@ -143,20 +159,31 @@ export function highlightedTexts(page) {
  */
 export async function hoverTerm(page, word) {
   await closeCard(page);
-  const { x, y } = await page.evaluate((w) => {
-    const highlight = CSS.highlights.get('factlens-term');
-    const range = highlight ? /** @type {Range[]} */ ([...highlight]).find((r) => r.toString() === w) : undefined;
-    if (!range) throw new Error(`no highlighted range over "${w}"`);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const rect = range.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, word);
-  await page.mouse.move(x - 30, y + 40);
+  const { x, y, height } = await termCentre(page, word);
+  // Come from a point off the term, inside the viewport.
+  await page.mouse.move(Math.max(x - 30, 1), y + 40 < height ? y + 40 : y - 40);
   await page.mouse.move(x, y, { steps: 4 });
   await page.waitForFunction(
     () => Boolean(document.querySelector('factlens-card')?.shadowRoot?.querySelector('.popover:not([hidden]) .card')),
     { timeout: 10000 },
   );
+}
+
+/**
+ * Scrolls the first highlighted range whose text is `word` into view and returns its centre
+ * in viewport coordinates.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} word
+ */
+export function termCentre(page, word) {
+  return page.evaluate((w) => {
+    const highlight = CSS.highlights.get('factlens-term');
+    const range = highlight ? /** @type {Range[]} */ ([...highlight]).find((r) => r.toString() === w) : undefined;
+    if (!range) throw new Error(`no highlighted range over "${w}"`);
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, height: innerHeight };
+  }, word);
 }
 
 /**

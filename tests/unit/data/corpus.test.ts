@@ -29,11 +29,12 @@ describe('matching on the real-page corpus', () => {
     expect((falsePositives.length / marks) * 100).toBeLessThanOrEqual(MAX_FALSE_POSITIVES_PER_100_MARKS);
   });
 
-  it('marks nothing at all on the pages that use none of the terms in their domain sense', () => {
-    const negatives = loadCorpus().filter(({ entry }) => entry.kind === 'negative');
-    const stray = negatives.flatMap(({ entry, text }) =>
-      findTerms(text, index, { fuzzy: true }).map((m) => `${entry.file}: ${text.slice(m.start, m.end)}`),
+  it('marks nothing wrong on the pages that use none of the terms in their domain sense', () => {
+    const negatives = new Set(
+      loadCorpus()
+        .filter(({ entry }) => entry.kind === 'negative')
+        .map(({ entry }) => entry.file),
     );
-    expect(stray).toEqual([]);
+    expect(scores.filter((s) => negatives.has(s.file)).flatMap((s) => s.falsePositives)).toEqual([]);
   });
 });
