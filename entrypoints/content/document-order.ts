@@ -1,7 +1,8 @@
 /** The node and the shadow hosts above it, from the document down. */
 function hostPath(node: Node): Node[] {
   const nodes = [node];
-  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) nodes.unshift(root.host);
+  for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode())
+    nodes.unshift(root.host);
   return nodes;
 }
 
