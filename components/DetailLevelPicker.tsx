@@ -3,6 +3,8 @@ import { DETAIL_LEVELS, type DetailLevel } from '@/data/types';
 export interface DetailLevelPickerProps {
   value: DetailLevel;
   onChange: (level: DetailLevel) => void;
+  /** Names only, no descriptions (the popup). */
+  compact?: boolean;
 }
 
 const DESCRIPTIONS: Record<DetailLevel, string> = {
@@ -12,9 +14,9 @@ const DESCRIPTIONS: Record<DetailLevel, string> = {
 };
 
 /** Radio group for how much each card says. */
-export function DetailLevelPicker({ value, onChange }: DetailLevelPickerProps) {
+export function DetailLevelPicker({ value, onChange, compact = false }: DetailLevelPickerProps) {
   return (
-    <fieldset class="detail-level">
+    <fieldset class={compact ? 'detail-level compact' : 'detail-level'}>
       <legend>Detail level</legend>
       {DETAIL_LEVELS.map((level) => (
         <label key={level} class="choice">
@@ -26,7 +28,7 @@ export function DetailLevelPicker({ value, onChange }: DetailLevelPickerProps) {
             onChange={() => onChange(level)}
           />
           <span class="choice-name">{level[0]?.toUpperCase() + level.slice(1)}</span>
-          <span class="choice-description">{DESCRIPTIONS[level]}</span>
+          {compact ? null : <span class="choice-description">{DESCRIPTIONS[level]}</span>}
         </label>
       ))}
     </fieldset>

@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '@/utils/messages';
-import { enabledSetting, readSetting, watchSetting, writeSetting } from '@/utils/settings';
-
-/** The toolbar badge says "off" while Factlens is switched off, so the state is visible at a glance. */
-function showEnabled(enabled: boolean): void {
-  void browser.action.setBadgeText({ text: enabled ? '' : 'off' });
-  void browser.action.setBadgeBackgroundColor({ color: '#5a6275' });
-}
+import { enabledSetting, readSetting, writeSetting } from '@/utils/settings';
 
 /** Keyboard commands (rebindable in the browser's shortcut settings), by manifest name. */
 export async function runCommand(command: string, tabId: number | undefined): Promise<void> {
@@ -20,12 +14,22 @@ export async function runCommand(command: string, tabId: number | undefined): Pr
   if (target !== undefined) await sendMessage('moveToTerm', direction, { tabId: target, frameId: 0 }).catch(() => {});
 }
 
+/** The badge shows how many terms the tab's page has marked, and nothing when none or off. */
+export function badgeText(count: number): string {
+  if (!Number.isInteger(count) || count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
 export default defineBackground(() => {
-  void readSetting(enabledSetting).then(showEnabled);
-  watchSetting(enabledSetting, showEnabled);
+  void browser.action.setBadgeBackgroundColor({ color: '#2456c7' });
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
   onMessage('getZoom', ({ sender }) => (sender.tab?.id === undefined ? 1 : browser.tabs.getZoom(sender.tab.id)));
+  onMessage('pageTermCount', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && typeof data === 'number')
+      void browser.action.setBadgeText({ tabId, text: badgeText(data) });
+  });
   browser.tabs.onZoomChange.addListener(({ tabId, newZoomFactor }) => {
     void sendMessage('zoomChanged', newZoomFactor, { tabId }).catch(() => {});
   });

@@ -1,5 +1,5 @@
 import { storage, type WxtStorageItem } from '@wxt-dev/storage';
-import { DETAIL_LEVELS, type DetailLevel } from '@/data/types';
+import { CATEGORIES, DETAIL_LEVELS, type Category, type DetailLevel } from '@/data/types';
 
 /**
  * A stored setting: one storage item in `sync:` plus a parser that turns whatever is stored
@@ -71,6 +71,76 @@ export const fontSizeSetting = defineSetting<number>('sync:fontSize', 14, anInte
 
 /** Whether text in code and pre blocks is left unmarked. Default: `true`. */
 export const skipCodeSetting = defineSetting<boolean>('sync:skipCode', true, aBoolean);
+
+const aListOf =
+  <T>(item: (value: unknown) => T | undefined, max = 500) =>
+  (stored: unknown): T[] | undefined => {
+    if (!Array.isArray(stored) || stored.length > max) return undefined;
+    const parsed = stored.map(item);
+    return parsed.every((value) => value !== undefined) ? (parsed as T[]) : undefined;
+  };
+
+/** Until when (epoch ms) Factlens is paused everywhere; 0 when not paused. Default: `0`. */
+export const pausedUntilSetting = defineSetting<number>('sync:pausedUntil', 0, (stored) =>
+  typeof stored === 'number' && Number.isFinite(stored) && stored >= 0 ? stored : undefined,
+);
+
+export const SITE_MODES = ['everywhere-except', 'only-listed'] as const;
+export type SiteMode = (typeof SITE_MODES)[number];
+/** Run everywhere except the blocked sites, or only on the allowed sites. Default: `'everywhere-except'`. */
+export const siteModeSetting = defineSetting<SiteMode>('sync:siteMode', 'everywhere-except', oneOf(SITE_MODES));
+
+const aSitePattern = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(value) && value.length <= 253
+    ? value
+    : undefined;
+
+/** Sites where Factlens is off: host names, or `*.example.com` for a domain and its subdomains. Default: `[]`. */
+export const blockedSitesSetting = defineSetting<string[]>('sync:blockedSites', [], aListOf(aSitePattern));
+
+/** Sites where Factlens runs in "only on these sites" mode, same patterns. Default: `[]`. */
+export const allowedSitesSetting = defineSetting<string[]>('sync:allowedSites', [], aListOf(aSitePattern));
+
+/** Categories of terms that are not marked. Default: `[]` (all marked). */
+export const hiddenCategoriesSetting = defineSetting<Category[]>(
+  'sync:hiddenCategories',
+  [],
+  aListOf(oneOf(CATEGORIES), CATEGORIES.length),
+);
+
+/** Every setting, for the options page, export and import, and corrupt-value checks. */
+export const ALL_SETTINGS: Record<string, Setting<unknown>> = {
+  enabled: enabledSetting as Setting<unknown>,
+  pausedUntil: pausedUntilSetting as Setting<unknown>,
+  detailLevel: detailLevelSetting as Setting<unknown>,
+  theme: themeSetting as Setting<unknown>,
+  fontSize: fontSizeSetting as Setting<unknown>,
+  hoverDelay: hoverDelaySetting as Setting<unknown>,
+  highlightStyle: highlightStyleSetting as Setting<unknown>,
+  density: densitySetting as Setting<unknown>,
+  hiddenCategories: hiddenCategoriesSetting as Setting<unknown>,
+  fuzzyMatching: fuzzyMatchingSetting as Setting<unknown>,
+  contextRule: contextRuleSetting as Setting<unknown>,
+  skipCode: skipCodeSetting as Setting<unknown>,
+  siteMode: siteModeSetting as Setting<unknown>,
+  blockedSites: blockedSitesSetting as Setting<unknown>,
+  allowedSites: allowedSitesSetting as Setting<unknown>,
+};
+
+/**
+ * Finds stored values that are corrupt (wrong type, unknown value) and puts each back to its
+ * default, one setting at a time, leaving every other setting as it is. Returns the names reset.
+ */
+export async function resetCorruptSettings(): Promise<string[]> {
+  const reset: string[] = [];
+  for (const [name, setting] of Object.entries(ALL_SETTINGS)) {
+    const stored = await setting.item.getValue();
+    if (stored === null || stored === undefined || setting.parse(stored) !== undefined) continue;
+    await setting.item.setValue(setting.fallback);
+    reset.push(name);
+  }
+  return reset;
+}
 
 /** Reads a setting; a missing or corrupt stored value gives the fallback. */
 export async function readSetting<T>(setting: Setting<T>): Promise<T> {

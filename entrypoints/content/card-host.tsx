@@ -15,6 +15,8 @@ const GAP = 10;
 const GUTTER = 5;
 
 export interface CardLook {
+  /** Every term the card can show, for related links. */
+  entries: ReadonlyMap<string, FactEntry>;
   level: DetailLevel;
   theme: Theme;
   /** Card text size in CSS px at 100% zoom. */
@@ -42,7 +44,6 @@ export interface CardHost {
 }
 
 export interface CardHostOptions extends CardLook {
-  entries: ReadonlyMap<string, FactEntry>;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   /** The reader chose another level in the card: save it as the setting. */
@@ -61,7 +62,13 @@ const isEditable = (element: Element | null): boolean =>
  * element while there is one, and is removed when the content script is invalidated.
  */
 export async function createCardHost(ctx: ContentScriptContext, options: CardHostOptions): Promise<CardHost> {
-  const look: CardLook = { level: options.level, theme: options.theme, fontSize: options.fontSize, zoom: options.zoom };
+  const look: CardLook = {
+    entries: options.entries,
+    level: options.level,
+    theme: options.theme,
+    fontSize: options.fontSize,
+    zoom: options.zoom,
+  };
   let current: { match: PaintedMatch; history: FactEntry[] } | undefined;
   let stopAutoUpdate: (() => void) | undefined;
   let popover: HTMLElement | undefined;
@@ -126,7 +133,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     popover.dataset.theme = dark ? 'dark' : 'light';
     host.style.setProperty('--fl-font-size', `${look.fontSize / (look.zoom || 1)}px`);
     const related = entry.related.flatMap((id) => {
-      const target = options.entries.get(id);
+      const target = look.entries.get(id);
       return target ? [{ id, title: target.title }] : [];
     });
     render(
@@ -135,7 +142,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
         level={look.level}
         related={related}
         onOpenRelated={(id) => {
-          const target = options.entries.get(id);
+          const target = look.entries.get(id);
           if (!current || !target) return;
           current.history.push(target);
           paint();

@@ -1,11 +1,13 @@
 import '@/components/fact-card.css';
 import { bundledEntries, fuzzyExclusions } from '@/data';
+import { customPacksItem, effectiveEntries, readPacks } from '@/utils/custom-packs';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
 import { compileTermIndex } from '@/utils/term-index';
+import { watchActivation } from './activation';
 import { createCardHost } from './card-host';
-import { createPageSession, type SessionConfig } from './page-session';
+import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,10 +16,12 @@ export default defineContentScript({
   matchAboutBlank: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const index = compileTermIndex(bundledEntries, { fuzzyExclusions });
-    const [enabled, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs] =
+    const isTop = window === window.top;
+    const compile = async () =>
+      compileTermIndex(effectiveEntries(bundledEntries, await readPacks(bundledEntries)), { fuzzyExclusions });
+    const [index, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([
-        readSetting(settings.enabledSetting),
+        compile(),
         readSetting(settings.detailLevelSetting),
         readSetting(settings.themeSetting),
         readSetting(settings.fontSizeSetting),
@@ -27,6 +31,7 @@ export default defineContentScript({
         readSetting(settings.densitySetting),
         readSetting(settings.highlightStyleSetting),
         readSetting(settings.hoverDelaySetting),
+        readSetting(settings.hiddenCategoriesSetting),
       ]);
     const zoom = await sendMessage('getZoom').catch(() => 1);
     const card = await createCardHost(ctx, {
@@ -41,12 +46,23 @@ export default defineContentScript({
       onLevelChange: (next) => void writeSetting(settings.detailLevelSetting, next),
       onOpenSettings: () => void sendMessage('openOptions').catch(() => {}),
     });
-    const config: SessionConfig = { find: { fuzzy, context }, skipCode, density, highlightStyle, hoverDelayMs };
-    const session = createPageSession({ doc: document, index, card, config });
-    if (enabled) session.start();
+    const session = createPageSession({
+      doc: document,
+      card,
+      config: {
+        index,
+        find: { fuzzy, context },
+        skipCode,
+        density,
+        highlightStyle,
+        hoverDelayMs,
+        hiddenCategories: hidden,
+      },
+      onCount: (count) => void (isTop && sendMessage('pageTermCount', count).catch(() => {})),
+    });
 
     const stopListening = [
-      watchSetting(settings.enabledSetting, (on) => (on ? session.start() : session.stop())),
+      await watchActivation(location.hostname, (active) => (active ? session.start() : session.stop())),
       watchSetting(settings.detailLevelSetting, (next) => card.update({ level: next })),
       watchSetting(settings.themeSetting, (next) => card.update({ theme: next })),
       watchSetting(settings.fontSizeSetting, (next) => card.update({ fontSize: next })),
@@ -56,14 +72,34 @@ export default defineContentScript({
       watchSetting(settings.densitySetting, (next) => session.update({ density: next })),
       watchSetting(settings.highlightStyleSetting, (next) => session.update({ highlightStyle: next })),
       watchSetting(settings.hoverDelaySetting, (next) => session.update({ hoverDelayMs: next })),
-      onMessage('moveToTerm', ({ data }) => {
-        const direction = parseDirection(data);
-        if (direction && window === window.top) session.move(direction);
+      watchSetting(settings.hiddenCategoriesSetting, (next) => session.update({ hiddenCategories: next })),
+      customPacksItem.watch(() => {
+        void compile().then((next) => {
+          card.update({ entries: next.entries });
+          session.update({ index: next });
+        });
       }),
       onMessage('zoomChanged', ({ data }) => {
         if (typeof data === 'number' && data > 0) card.update({ zoom: data });
       }),
     ];
+    // Requests from the popup and the keyboard commands go to the top frame only.
+    if (isTop) {
+      stopListening.push(
+        onMessage('moveToTerm', ({ data }) => {
+          const direction = parseDirection(data);
+          if (direction) session.move(direction);
+        }),
+        onMessage('getPageInfo', () => ({
+          hostname: location.hostname,
+          running: session.running,
+          terms: session.terms(),
+        })),
+        onMessage('showTerm', ({ data }) => {
+          if (typeof data === 'string') session.showTerm(data);
+        }),
+      );
+    }
     ctx.onInvalidated(() => {
       session.stop();
       stopListening.forEach((stop) => stop());

@@ -1,5 +1,6 @@
 import type { FindOptions } from '@/utils/find-terms';
-import type { Direction } from '@/utils/messages';
+import type { Category } from '@/data/types';
+import type { Direction, PageTerm } from '@/utils/messages';
 import type { Density, HighlightStyle } from '@/utils/settings';
 import type { TermIndex } from '@/utils/term-index';
 import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
@@ -13,18 +14,22 @@ import { watchMutations, type MutationWatcher } from './watch-mutations';
 
 /** What the settings say about marking this page. */
 export interface SessionConfig {
+  /** The compiled terms: the bundled set and enabled custom packs. */
+  index: TermIndex;
   find: FindOptions;
   skipCode: boolean;
   density: Density;
   highlightStyle: HighlightStyle;
   hoverDelayMs: number;
+  hiddenCategories: readonly Category[];
 }
 
 export interface PageSessionOptions {
   doc: Document;
-  index: TermIndex;
   card: CardHost;
   config: SessionConfig;
+  /** Called with the number of marked terms whenever it changes (the toolbar badge). */
+  onCount?: (count: number) => void;
 }
 
 export interface PageSession {
@@ -36,6 +41,12 @@ export interface PageSession {
   update(config: Partial<SessionConfig>): void;
   /** Keyboard path: scrolls to the next or previous marked term, opens its card, announces it. */
   move(direction: Direction): void;
+  /** Scrolls to the next occurrence of one term and opens its card (the popup's list). */
+  showTerm(entryId: string): void;
+  /** The marked terms with their counts, in order of first occurrence. */
+  terms(): PageTerm[];
+  /** Whether the page is being marked now. */
+  readonly running: boolean;
   /** Forwarded from the card so the pointer can travel into it. */
   readonly hover: HoverIntent;
 }
@@ -68,7 +79,7 @@ function inDocumentOrder(store: MatchStore): PaintedMatch[] {
  * and aborting it undoes everything that start did (highlights, listeners, observers).
  */
 export function createPageSession(options: PageSessionOptions): PageSession {
-  const { doc, index, card } = options;
+  const { doc, card } = options;
   const config: SessionConfig = { ...options.config, find: { ...options.config.find } };
   let controller: AbortController | undefined;
   let intent: HoverIntent | undefined;
@@ -93,7 +104,10 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       pageStore.clear();
     });
     const isOurs = (node: Node) => node === card.hostElement || card.hostElement.contains(node);
+    const index = config.index;
     const shouldPaint = (match: { entryId: string }) => {
+      const category = index.entries.get(match.entryId)?.category;
+      if (category && config.hiddenCategories.includes(category)) return false;
       if (config.density === 'all') return true;
       if (paintedEntries.has(match.entryId)) return false;
       paintedEntries.add(match.entryId);
@@ -122,6 +136,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         shouldPaint,
         fuzzyBudget,
         markReady,
+      }).then((count) => {
+        if (count > 0 || markReady) reportCount();
+        return count;
       });
 
     intent = watchHoverIntent({
@@ -144,7 +161,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         isOurs,
         onBatch: ({ changed, removedOrEdited }) => {
           const started = performance.now();
-          if (removedOrEdited) dropStale(pageStore, paint);
+          if (removedOrEdited && dropStale(pageStore, paint)) reportCount();
           const nodes = changed.flatMap((node) => collect(node));
           performance.measure('factlens:mutations', { start: started, end: performance.now() });
           if (nodes.length > 0) void scan(nodes, false);
@@ -153,19 +170,26 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
   };
 
-  /** Drops matches whose text node left the page or whose text changed under them. */
-  function dropStale(pageStore: MatchStore, paint: TermHighlight) {
+  function reportCount() {
+    options.onCount?.([...store.values()].reduce((sum, list) => sum + list.length, 0));
+  }
+
+  /** Drops matches whose text node left the page or whose text changed under them; true if any. */
+  function dropStale(pageStore: MatchStore, paint: TermHighlight): boolean {
+    let dropped = false;
     for (const [node, matches] of pageStore) {
       const stale = !node.isConnected || matches.some((m) => m.range.toString() !== node.data.slice(m.start, m.end));
       if (!stale) continue;
       for (const match of matches) paint.delete(match.range);
       pageStore.delete(node);
+      dropped = true;
       if (matches.some((m) => m === card.current)) card.hide();
     }
+    return dropped;
   }
 
   function open(match: PaintedMatch, focus = false) {
-    const entry = index.entries.get(match.entryId);
+    const entry = config.index.entries.get(match.entryId);
     if (entry) card.show(match, entry, { focus });
   }
 
@@ -201,11 +225,23 @@ export function createPageSession(options: PageSessionOptions): PageSession {
   }
 
   const stop = () => {
+    const wasRunning = controller !== undefined;
     controller?.abort();
     controller = undefined;
     intent = undefined;
     highlight = undefined;
+    store = new Map();
+    if (wasRunning) options.onCount?.(0);
   };
+
+  /** Scrolls `match` into view, opens its card with the focus in it and announces it. */
+  function goTo(match: PaintedMatch, position: number, total: number) {
+    const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    match.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    open(match, true);
+    const title = config.index.entries.get(match.entryId)?.title ?? match.entryId;
+    card.announce(`${title}: term ${position + 1} of ${total}.`);
+  }
 
   return {
     start,
@@ -214,7 +250,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       const rescan =
         (next.find !== undefined && JSON.stringify(next.find) !== JSON.stringify(config.find)) ||
         (next.skipCode !== undefined && next.skipCode !== config.skipCode) ||
-        (next.density !== undefined && next.density !== config.density);
+        (next.density !== undefined && next.density !== config.density) ||
+        (next.index !== undefined && next.index !== config.index) ||
+        (next.hiddenCategories !== undefined && next.hiddenCategories.join() !== config.hiddenCategories.join());
       if (next.find) config.find = { ...config.find, ...next.find };
       Object.assign(config, { ...next, find: config.find });
       if (next.highlightStyle) highlight?.setStyle(next.highlightStyle);
@@ -237,12 +275,32 @@ export function createPageSession(options: PageSessionOptions): PageSession {
           : at <= 0
             ? ordered.length - 1
             : (at - 1 + ordered.length) % ordered.length;
-      const match = ordered[next] as PaintedMatch;
-      const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      match.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-      open(match, true);
-      const title = index.entries.get(match.entryId)?.title ?? match.entryId;
-      card.announce(`${title}: term ${next + 1} of ${ordered.length}.`);
+      goTo(ordered[next] as PaintedMatch, next, ordered.length);
+    },
+    showTerm(entryId) {
+      const ordered = inDocumentOrder(store);
+      const ofTerm = ordered.filter((match) => match.entryId === entryId);
+      if (ofTerm.length === 0) return;
+      const current = card.current ? ofTerm.indexOf(card.current) : -1;
+      const next = (current + 1) % ofTerm.length;
+      goTo(ofTerm[next] as PaintedMatch, next, ofTerm.length);
+    },
+    terms() {
+      const byEntry = new Map<string, PageTerm>();
+      for (const match of inDocumentOrder(store)) {
+        const known = byEntry.get(match.entryId);
+        if (known) {
+          known.count++;
+          continue;
+        }
+        const entry = config.index.entries.get(match.entryId);
+        const brief = entry?.levels.brief.map((claim) => claim.text).join(' ') ?? '';
+        byEntry.set(match.entryId, { entryId: match.entryId, title: entry?.title ?? match.entryId, count: 1, brief });
+      }
+      return [...byEntry.values()];
+    },
+    get running() {
+      return controller !== undefined;
     },
     hover: {
       enterCard: () => intent?.enterCard(),

@@ -1,22 +1,140 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DetailLevelPicker } from '@/components/DetailLevelPicker';
 import { Switch } from '@/components/Switch';
-import { enabledSetting } from '@/utils/settings';
+import { TermList } from '@/components/TermList';
+import { sendMessage, type PageInfo } from '@/utils/messages';
+import {
+  allowedSitesSetting,
+  blockedSitesSetting,
+  detailLevelSetting,
+  enabledSetting,
+  pausedUntilSetting,
+  siteModeSetting,
+} from '@/utils/settings';
+import { formatRemaining, isPaused, matchesSite, nextMidnight } from '@/utils/site-rules';
 import { useSetting } from '@/utils/use-setting';
 
-/** Toolbar popup: switches Factlens on or off on every open tab, live. */
+type TabState = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'page'; tabId: number; info: PageInfo };
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup page
+ * opened in a tab of its own, as the end-to-end tests do).
+ */
+async function targetTabId(): Promise<number | undefined> {
+  const requested = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(requested) && requested > 0) return requested;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+/** The page info of the tab, or "restricted" where extensions cannot run. */
+function useActiveTab(refreshKey: unknown): TabState {
+  const [state, setState] = useState<TabState>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return live && setState({ kind: 'restricted' });
+      try {
+        const info = await sendMessage('getPageInfo', undefined, { tabId, frameId: 0 });
+        if (live) setState({ kind: 'page', tabId, info });
+      } catch {
+        if (live) setState({ kind: 'restricted' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [refreshKey]);
+  return state;
+}
+
+/** Toolbar popup: on/off everywhere, for this site and for a while; detail level; terms on this page. */
 export function App() {
   const [enabled, setEnabled] = useSetting(enabledSetting);
+  const [pausedUntil, setPausedUntil] = useSetting(pausedUntilSetting);
+  const [siteMode] = useSetting(siteModeSetting);
+  const [blocked, setBlocked] = useSetting(blockedSitesSetting);
+  const [allowed, setAllowed] = useSetting(allowedSitesSetting);
+  const [level, setLevel] = useSetting(detailLevelSetting);
+  const [now, setNow] = useState(Date.now());
+  const tab = useActiveTab(`${enabled}-${pausedUntil}-${blocked?.join()}-${allowed?.join()}-${siteMode}`);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (enabled === undefined || pausedUntil === undefined || blocked === undefined || allowed === undefined) return null;
+
+  const pause = (until: number) => {
+    setNow(Date.now());
+    setPausedUntil(until);
+  };
+  const paused = isPaused(pausedUntil, now);
+  const host = tab.kind === 'page' ? tab.info.hostname : '';
+  const onlyListed = siteMode === 'only-listed';
+  const siteOn =
+    host !== '' &&
+    (onlyListed ? allowed.some((p) => matchesSite(host, p)) : !blocked.some((p) => matchesSite(host, p)));
+  const toggleSite = () => {
+    if (onlyListed) setAllowed(siteOn ? allowed.filter((p) => !matchesSite(host, p)) : [...allowed, host]);
+    else setBlocked(siteOn ? [...blocked, host] : blocked.filter((p) => !matchesSite(host, p)));
+  };
+
   return (
     <main>
       <h1>Factlens</h1>
-      {enabled === undefined ? null : (
-        <Switch
-          label="Mark terms on pages"
-          description={enabled ? 'On: terms are underlined; hover one for its card.' : 'Off everywhere.'}
-          checked={enabled}
-          onChange={setEnabled}
-        />
-      )}
+      <Switch
+        label="Factlens on"
+        description={enabled ? 'Marks terms on every site you allow.' : 'Off everywhere.'}
+        checked={enabled}
+        onChange={setEnabled}
+      />
+      {tab.kind === 'restricted' ? (
+        <p class="notice" role="note">
+          Factlens cannot run on this page. Browser pages, extension stores and other extensions' pages are closed to
+          every extension; open an ordinary web page to see its terms.
+        </p>
+      ) : null}
+      {host ? (
+        <section class="popup-section" aria-label="This site">
+          <Switch label={`On for ${host}`} checked={siteOn} onChange={toggleSite} />
+        </section>
+      ) : null}
+      <section class="popup-section" aria-label="Pause">
+        {paused ? (
+          <p class="paused">
+            <span>Paused, {formatRemaining(pausedUntil - now)} left.</span>{' '}
+            <button type="button" class="link-button" onClick={() => setPausedUntil(0)}>
+              Resume
+            </button>
+          </p>
+        ) : (
+          <div class="button-row">
+            <button type="button" onClick={() => pause(Date.now() + HOUR)}>
+              Pause for an hour
+            </button>
+            <button type="button" onClick={() => pause(nextMidnight(Date.now()))}>
+              Pause until tomorrow
+            </button>
+          </div>
+        )}
+      </section>
+      {level === undefined ? null : <DetailLevelPicker value={level} onChange={setLevel} compact />}
+      {tab.kind === 'page' && tab.info.running ? (
+        <section class="popup-section" aria-labelledby="terms-heading">
+          <h2 id="terms-heading">Terms on this page</h2>
+          <TermList
+            terms={tab.info.terms}
+            onShow={(entryId) => {
+              void sendMessage('showTerm', entryId, { tabId: tab.tabId, frameId: 0 }).catch(() => {});
+              window.close();
+            }}
+          />
+        </section>
+      ) : null}
       <footer class="popup-footer">
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings

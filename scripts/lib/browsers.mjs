@@ -158,6 +158,8 @@ export function highlightedTexts(page) {
  * @param {string} word
  */
 export async function hoverTerm(page, word) {
+  // Hover intent runs on animation frames, which background tabs do not get.
+  await page.bringToFront();
   await closeCard(page);
   const { x, y, height } = await termCentre(page, word);
   // Come from a point off the term, inside the viewport.

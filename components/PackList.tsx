@@ -1,0 +1,36 @@
+import type { CustomPack } from '@/utils/custom-packs';
+import { Switch } from './Switch';
+
+export interface PackListProps {
+  packs: readonly CustomPack[];
+  onToggle: (id: string, enabled: boolean) => void;
+  onExport: (id: string) => void;
+  onDelete: (id: string) => void;
+}
+
+/** The imported custom packs, each with on/off, export and delete. */
+export function PackList({ packs, onToggle, onExport, onDelete }: PackListProps) {
+  if (packs.length === 0) return <p class="muted">No custom packs yet.</p>;
+  return (
+    <ul class="pack-list">
+      {packs.map((pack) => (
+        <li key={pack.id} class="pack-item">
+          <Switch
+            label={pack.name}
+            description={`${pack.entries.length} term${pack.entries.length === 1 ? '' : 's'}`}
+            checked={pack.enabled}
+            onChange={(enabled) => onToggle(pack.id, enabled)}
+          />
+          <span class="button-row">
+            <button type="button" onClick={() => onExport(pack.id)}>
+              Export
+            </button>
+            <button type="button" onClick={() => onDelete(pack.id)} aria-label={`Delete ${pack.name}`}>
+              Delete
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

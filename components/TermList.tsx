@@ -1,0 +1,41 @@
+import { useState } from 'preact/hooks';
+import type { PageTerm } from '@/utils/messages';
+
+export interface TermListProps {
+  terms: PageTerm[];
+  /** Scroll the page to the next occurrence of the term and open its card. */
+  onShow: (entryId: string) => void;
+}
+
+/** The terms marked on the page, with counts; each opens a short preview and can be shown on the page. */
+export function TermList({ terms, onShow }: TermListProps) {
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  if (terms.length === 0) return <p class="muted">No terms marked on this page.</p>;
+  return (
+    <ul class="term-list" aria-label="Terms on this page">
+      {terms.map((term) => (
+        <li key={term.entryId} class="term-item">
+          <button
+            type="button"
+            class="term-toggle"
+            aria-expanded={open === term.entryId}
+            onClick={() => setOpen(open === term.entryId ? undefined : term.entryId)}
+          >
+            <span class="term-title">{term.title}</span>
+            <span class="term-count" aria-label={`${term.count} on this page`}>
+              {term.count}
+            </span>
+          </button>
+          {open === term.entryId ? (
+            <div class="term-preview">
+              <p>{term.brief}</p>
+              <button type="button" class="link-button" onClick={() => onShow(term.entryId)}>
+                Show on page
+              </button>
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
