@@ -1,8 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { PageTerm } from '@/utils/messages';
 
+/** A marked term with the brief text shown as its preview. */
+export type ListedTerm = PageTerm & { brief: string };
+
 export interface TermListProps {
-  terms: PageTerm[];
+  terms: ListedTerm[];
   /** Scroll the page to the next occurrence of the term and open its card. */
   onShow: (entryId: string) => void;
 }

@@ -76,3 +76,6 @@ export interface FactEntry {
   /** ISO date (YYYY-MM-DD) of the last review against the sources. */
   reviewed: string;
 }
+
+/** What matching, the popup list and related links need of an entry: no card text. */
+export type TermSummary = Pick<FactEntry, 'id' | 'title' | 'category' | 'aliases' | 'forms' | 'related'>;

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { bundledEntries } from '@/data';
+import { effectiveEntries, readPacks } from '@/utils/custom-packs';
 import { onMessage, sendMessage } from '@/utils/messages';
 import { enabledSetting, readSetting, writeSetting } from '@/utils/settings';
 
@@ -24,6 +26,11 @@ export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#2456c7' });
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
   onMessage('openOptions', () => browser.runtime.openOptionsPage());
+  // Card text lives here, not in every page's content script: it loads when a card opens.
+  onMessage('getEntry', async ({ data }) => {
+    const entries = effectiveEntries(bundledEntries, await readPacks(bundledEntries));
+    return entries.find((entry) => entry.id === data) ?? null;
+  });
   onMessage('getZoom', ({ sender }) => (sender.tab?.id === undefined ? 1 : browser.tabs.getZoom(sender.tab.id)));
   onMessage('pageTermCount', ({ data, sender }) => {
     const tabId = sender.tab?.id;

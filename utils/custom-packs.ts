@@ -1,24 +1,13 @@
-import { storage } from '@wxt-dev/storage';
 import type { FactEntry } from '@/data/types';
 import { validateEntries } from './fact-schema';
+import { customPacksItem, type CustomPack } from './pack-store';
 
-/** A custom fact pack the reader imported. */
-export interface CustomPack {
-  /** Stable id, from the file name or the pack's own `name`. */
-  id: string;
-  name: string;
-  enabled: boolean;
-  importedAt: number;
-  entries: FactEntry[];
-}
+export { customPacksItem, type CustomPack };
 
 /** Largest pack file accepted. */
 export const MAX_PACK_BYTES = 1_000_000;
 /** Deepest JSON nesting accepted (an entry needs 5). */
 const MAX_DEPTH = 12;
-
-/** Custom packs, in local storage (they can be larger than sync storage allows). Default: `[]`. */
-export const customPacksItem = storage.defineItem<CustomPack[]>('local:customPacks', { fallback: [], version: 1 });
 
 function depthOf(value: unknown, limit: number, depth = 0): number {
   if (depth > limit || typeof value !== 'object' || value === null) return depth;

@@ -1,4 +1,4 @@
-import type { FactEntry } from '@/data/types';
+import type { TermSummary } from '@/data/types';
 import { compileTermIndex } from './term-index';
 
 /**
@@ -7,7 +7,7 @@ import { compileTermIndex } from './term-index';
  * with no exclusions, would correct. Run at build time over a full English word list; only
  * this short list ships (data/fuzzy-exclusions.json).
  */
-export function findFuzzyExclusions(entries: readonly FactEntry[], dictionary: Iterable<string>): string[] {
+export function findFuzzyExclusions(entries: readonly TermSummary[], dictionary: Iterable<string>): string[] {
   const { fuzzy } = compileTermIndex(entries);
   const found = new Set<string>();
   for (const word of dictionary) {

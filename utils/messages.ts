@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { FactEntry } from '@/data/types';
 
 export type Direction = 'next' | 'previous';
 
@@ -8,8 +9,6 @@ export interface PageTerm {
   title: string;
   /** How many times it is marked on the page. */
   count: number;
-  /** The brief text, as a preview. */
-  brief: string;
 }
 
 /** What the popup learns from the active tab's content script. */
@@ -22,6 +21,8 @@ export interface PageInfo {
 
 /** One typed protocol for every real request between the extension's parts. */
 export interface ProtocolMap {
+  /** Content script -> background: the whole entry (card text and sources) of a term. */
+  getEntry(id: string): FactEntry | null;
   /** Content script -> background: open the settings page. */
   openOptions(): void;
   /** Content script -> background: the zoom factor of the sender's tab (1 = 100%). */

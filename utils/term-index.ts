@@ -1,4 +1,4 @@
-import type { Alias, FactEntry } from '@/data/types';
+import type { Alias, TermSummary } from '@/data/types';
 import { FuzzyCorrector } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
 
@@ -24,7 +24,7 @@ export interface TrieNode {
 /** Every alias of every entry, compiled once into one token trie. */
 export interface TermIndex {
   root: TrieNode;
-  entries: ReadonlyMap<string, FactEntry>;
+  entries: ReadonlyMap<string, TermSummary>;
   /** Spelling correction towards the words of unambiguous, non-abbreviation aliases. */
   fuzzy: FuzzyCorrector;
 }
@@ -91,9 +91,9 @@ export function trieKeys(tokens: readonly string[], separators: readonly string[
  * spellings of its last word; forms (adjectives, irregular plurals) are added as written.
  * Abbreviations keep their exact casing, and their plural is the abbreviation plus "s".
  */
-export function compileTermIndex(entries: readonly FactEntry[], options: CompileOptions = {}): TermIndex {
+export function compileTermIndex(entries: readonly TermSummary[], options: CompileOptions = {}): TermIndex {
   const root: TrieNode = { next: new Map(), terminals: [] };
-  const byId = new Map<string, FactEntry>();
+  const byId = new Map<string, TermSummary>();
   const vocabulary = new Set<string>();
   for (const entry of entries) {
     byId.set(entry.id, entry);

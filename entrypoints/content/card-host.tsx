@@ -3,7 +3,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { FactCard } from '@/components/FactCard';
-import type { DetailLevel, FactEntry } from '@/data/types';
+import type { DetailLevel, FactEntry, TermSummary } from '@/data/types';
 import type { Theme } from '@/utils/settings';
 import type { PaintedMatch } from './annotate-page';
 import { prefersDarkCard } from './page-theme';
@@ -16,7 +16,7 @@ const GUTTER = 5;
 
 export interface CardLook {
   /** Every term the card can show, for related links. */
-  entries: ReadonlyMap<string, FactEntry>;
+  entries: ReadonlyMap<string, TermSummary>;
   level: DetailLevel;
   theme: Theme;
   /** Card text size in CSS px at 100% zoom. */
@@ -31,7 +31,8 @@ export interface ShowOptions {
 }
 
 export interface CardHost {
-  show(match: PaintedMatch, entry: FactEntry, options?: ShowOptions): void;
+  /** Opens the card of a match (its text loads on first use, then comes from a cache). */
+  show(match: PaintedMatch, options?: ShowOptions): void;
   hide(): void;
   /** Changes how the card looks; an open card follows at once. */
   update(look: Partial<CardLook>): void;
@@ -44,6 +45,8 @@ export interface CardHost {
 }
 
 export interface CardHostOptions extends CardLook {
+  /** The whole entry of a term, from the background. */
+  loadEntry: (id: string) => Promise<FactEntry | undefined>;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   /** The reader chose another level in the card: save it as the setting. */
@@ -75,6 +78,17 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
   let liveRegion: HTMLElement | undefined;
   let returnFocusTo: Element | null = null;
   let titled: { element: Element; title: string } | undefined;
+  const loaded = new Map<string, Promise<FactEntry | undefined>>();
+  const load = (id: string) => {
+    let entry = loaded.get(id);
+    if (!entry) {
+      entry = options.loadEntry(id).catch(() => undefined);
+      loaded.set(id, entry);
+      // A failed load is not cached, so the next hover tries again.
+      void entry.then((value) => value === undefined && loaded.delete(id));
+    }
+    return entry;
+  };
 
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST_NAME,
@@ -142,11 +156,13 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
         level={look.level}
         related={related}
         onOpenRelated={(id) => {
-          const target = look.entries.get(id);
-          if (!current || !target) return;
-          current.history.push(target);
-          paint();
-          popover?.focus({ preventScroll: true });
+          const showing = current;
+          void load(id).then((target) => {
+            if (!target || current !== showing || !showing) return;
+            showing.history.push(target);
+            paint();
+            popover?.focus({ preventScroll: true });
+          });
         }}
         onBack={
           current.history.length > 1
@@ -200,7 +216,9 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     });
   };
 
+  let pending: PaintedMatch | undefined;
   const hide = () => {
+    pending = undefined;
     stopAutoUpdate?.();
     stopAutoUpdate = undefined;
     const hadFocus = popover !== undefined && (popover.matches(':focus-within') || host.matches(':focus-within'));
@@ -228,23 +246,16 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
   document.addEventListener('keydown', onKeyDown, { capture: true, signal: ctx.signal });
 
   return {
-    show(match, entry, showOptions = {}) {
-      ensureMounted();
-      if (!popover) return;
-      if (current?.match !== match) restoreTitle();
-      current = { match, history: [entry] };
-      suppressTitle(match);
-      paint();
-      popover.hidden = false;
-      place(match, popover);
-      if (showOptions.focus) {
-        if (!host.matches(':focus-within')) returnFocusTo = document.activeElement;
-        popover.focus({ preventScroll: true });
-      }
+    show(match, showOptions = {}) {
+      pending = match;
+      void load(match.entryId).then((entry) => {
+        if (entry && pending === match) open(match, entry, showOptions);
+      });
     },
     hide,
     update(next) {
       Object.assign(look, next);
+      if (next.entries) loaded.clear();
       paint();
     },
     announce(message) {
@@ -256,4 +267,19 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     },
     hostElement: host,
   };
+
+  function open(match: PaintedMatch, entry: FactEntry, showOptions: ShowOptions) {
+    ensureMounted();
+    if (!popover) return;
+    if (current?.match !== match) restoreTitle();
+    current = { match, history: [entry] };
+    suppressTitle(match);
+    paint();
+    popover.hidden = false;
+    place(match, popover);
+    if (showOptions.focus) {
+      if (!host.matches(':focus-within')) returnFocusTo = document.activeElement;
+      popover.focus({ preventScroll: true });
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import '@/components/fact-card.css';
-import { bundledEntries, fuzzyExclusions } from '@/data';
-import { customPacksItem, effectiveEntries, readPacks } from '@/utils/custom-packs';
+import { fuzzyExclusions, termSummaries } from '@/data/match-data';
+import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
@@ -17,8 +17,7 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const isTop = window === window.top;
-    const compile = async () =>
-      compileTermIndex(effectiveEntries(bundledEntries, await readPacks(bundledEntries)), { fuzzyExclusions });
+    const compile = async () => compileTermIndex(await readEffectiveSummaries(termSummaries), { fuzzyExclusions });
     const [index, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([
         compile(),
@@ -43,6 +42,7 @@ export default defineContentScript({
       // The card is created first; these run only once the session below exists.
       onPointerEnter: () => session.hover.enterCard(),
       onPointerLeave: () => session.hover.leaveCard(),
+      loadEntry: async (id) => (await sendMessage('getEntry', id)) ?? undefined,
       onLevelChange: (next) => void writeSetting(settings.detailLevelSetting, next),
       onOpenSettings: () => void sendMessage('openOptions').catch(() => {}),
     });

@@ -189,8 +189,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
   }
 
   function open(match: PaintedMatch, focus = false) {
-    const entry = config.index.entries.get(match.entryId);
-    if (entry) card.show(match, entry, { focus });
+    card.show(match, { focus });
   }
 
   /**
@@ -294,8 +293,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
           continue;
         }
         const entry = config.index.entries.get(match.entryId);
-        const brief = entry?.levels.brief.map((claim) => claim.text).join(' ') ?? '';
-        byEntry.set(match.entryId, { entryId: match.entryId, title: entry?.title ?? match.entryId, count: 1, brief });
+        byEntry.set(match.entryId, { entryId: match.entryId, title: entry?.title ?? match.entryId, count: 1 });
       }
       return [...byEntry.values()];
     },

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { DetailLevelPicker } from '@/components/DetailLevelPicker';
 import { Switch } from '@/components/Switch';
 import { TermList } from '@/components/TermList';
+import { bundledEntries } from '@/data';
+import type { FactEntry } from '@/data/types';
+import { effectiveEntries, readPacks } from '@/utils/custom-packs';
 import { sendMessage, type PageInfo } from '@/utils/messages';
 import {
   allowedSitesSetting,
@@ -52,6 +55,15 @@ function useActiveTab(refreshKey: unknown): TabState {
   return state;
 }
 
+/** The brief text of every term (bundled and enabled packs), for the previews. */
+function useBriefs(): Map<string, string> {
+  const [entries, setEntries] = useState<readonly FactEntry[]>(bundledEntries);
+  useEffect(() => {
+    void readPacks(bundledEntries).then((packs) => setEntries(effectiveEntries(bundledEntries, packs)));
+  }, []);
+  return new Map(entries.map((entry) => [entry.id, entry.levels.brief.map((claim) => claim.text).join(' ')]));
+}
+
 /** Toolbar popup: on/off everywhere, for this site and for a while; detail level; terms on this page. */
 export function App() {
   const [enabled, setEnabled] = useSetting(enabledSetting);
@@ -61,6 +73,7 @@ export function App() {
   const [allowed, setAllowed] = useSetting(allowedSitesSetting);
   const [level, setLevel] = useSetting(detailLevelSetting);
   const [now, setNow] = useState(Date.now());
+  const briefs = useBriefs();
   const tab = useActiveTab(`${enabled}-${pausedUntil}-${blocked?.join()}-${allowed?.join()}-${siteMode}`);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -127,7 +140,7 @@ export function App() {
         <section class="popup-section" aria-labelledby="terms-heading">
           <h2 id="terms-heading">Terms on this page</h2>
           <TermList
-            terms={tab.info.terms}
+            terms={tab.info.terms.map((term) => ({ ...term, brief: briefs.get(term.entryId) ?? '' }))}
             onShow={(entryId) => {
               void sendMessage('showTerm', entryId, { tabId: tab.tabId, frameId: 0 }).catch(() => {});
               window.close();

@@ -112,20 +112,20 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
 
   it('opens related terms inside the same card, with a way back', async () => {
     await hoverTerm(page, 'ketamine');
-    const related = await page.evaluate(() => {
-      const root = document.querySelector('factlens-card')?.shadowRoot;
-      const button = root?.querySelector<HTMLButtonElement>('.card-related button');
-      const title = button?.textContent;
+    const title = await page.evaluate(() => {
+      const button = document
+        .querySelector('factlens-card')
+        ?.shadowRoot?.querySelector<HTMLButtonElement>('.card-related button');
       button?.click();
-      return { title, now: root?.querySelector('.card-title')?.textContent };
+      return button?.textContent;
     });
-    expect(related.now).toBe(related.title);
-    const back = await page.evaluate(() => {
-      const root = document.querySelector('factlens-card')?.shadowRoot;
-      root?.querySelector<HTMLButtonElement>('.card-back')?.click();
-      return root?.querySelector('.card-title')?.textContent;
-    });
-    expect(back).toBe('Ketamine');
+    const titleIs = (t: string | null | undefined) =>
+      document.querySelector('factlens-card')?.shadowRoot?.querySelector('.card-title')?.textContent === t;
+    await page.waitForFunction(titleIs, {}, title);
+    await page.evaluate(() =>
+      document.querySelector('factlens-card')?.shadowRoot?.querySelector<HTMLButtonElement>('.card-back')?.click(),
+    );
+    await page.waitForFunction(titleIs, {}, 'Ketamine');
   });
 
   it('marks content the page adds later and drops highlights of content it removes', async () => {
