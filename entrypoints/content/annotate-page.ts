@@ -81,6 +81,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
 
   const start = Math.min(Math.max(options.startAt ?? 0, 0), Math.max(nodes.length - 1, 0));
   let done = 0;
+  let markedVisible = false;
   while (done < nodes.length) {
     if (signal.aborted) return -1;
     const sliceStart = performance.now();
@@ -95,6 +96,11 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       }
     }
     performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
+    // The first slice starts at the top of the viewport: the visible part is marked now.
+    if (options.markReady && !markedVisible) {
+      markedVisible = true;
+      performance.mark('factlens:visible');
+    }
     if (done < nodes.length) await yieldToPage();
   }
   if (signal.aborted) return -1;

@@ -54,12 +54,13 @@ const CHROMIUM_ARGS = [
 /**
  * Starts a browser with the built extension installed.
  * @param {BrowserName} name
- * @param {{ headless?: boolean, extensionDir?: string, windowSize?: [number, number] }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string | false, windowSize?: [number, number] }} [options]
+ *   `extensionDir: false` starts the same browser without the extension (benchmark baselines).
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string, close: () => Promise<void> }>}
  */
 export async function launchWithExtension(name, options = {}) {
   const { headless = true, extensionDir = EXTENSION_DIRS[name], windowSize = [1280, 800] } = options;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  if (extensionDir !== false && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const executablePath = findBrowser(name);
@@ -91,7 +92,7 @@ export async function launchWithExtension(name, options = {}) {
             'extensions.getAddons.cache.enabled': false,
           },
         });
-  const extensionId = await browser.installExtension(extensionDir);
+  const extensionId = extensionDir === false ? '' : await browser.installExtension(extensionDir);
   return {
     browser,
     extensionId,

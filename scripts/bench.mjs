@@ -1,0 +1,302 @@
+// `npm run bench`: Factlens in real headless Chromium on generated pages, against the floor (a
+// page script that only walks and reads the visible text) and mark.js, interleaved, fresh
+// load each. Prints medians with min and max and writes the raw numbers to
+// artifacts/bench/results.json; scripts/check-bench.mjs then checks the budgets.
+// Options: --runs N (default 5), --pages a,b (article,huge,nodes,noterms,append), --no-markjs-array.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from './lib/browsers.mjs';
+import { serveFolder } from './lib/serve.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at === -1 ? fallback : args[at + 1];
+};
+const RUNS = Number(option('runs', '5'));
+const PAGES = option('pages', 'article,huge,nodes,noterms,append').split(',');
+const MARKJS_ARRAY = !args.includes('--no-markjs-array');
+const OUT = resolve('artifacts/bench');
+const PAGE_DIR = resolve(OUT, 'pages');
+mkdirSync(PAGE_DIR, { recursive: true });
+
+// ---------------------------------------------------------------- generated pages
+function random(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const summaries = JSON.parse(readFileSync('data/term-summaries.json', 'utf8'));
+const aliases = summaries.flatMap((entry) => [...entry.aliases.map((a) => a.text), ...entry.forms]);
+const plainTerms = summaries.flatMap((entry) => entry.aliases.filter((a) => !a.ambiguous).map((a) => a.text));
+const FILLER = (
+  'the of and to in a is that for it as was with be by on not he this are or his from at which but have an they ' +
+  'you were her she there been one all we their has would when if so no will more can out about up what some time ' +
+  'people study patients doctors brain results research clinic weeks effect trial group report years change ' +
+  'evidence higher lower medicine health care number first later early small large often common daily'
+).split(' ');
+
+function sentence(next, words, termRate) {
+  const out = [];
+  for (let i = 0; i < words; i++) {
+    if (next() < termRate) {
+      let term = plainTerms[Math.floor(next() * plainTerms.length)];
+      if (next() < 0.1 && term.length >= 7 && !term.includes(' ')) {
+        const k = 1 + Math.floor(next() * (term.length - 2));
+        term = term.slice(0, k) + term.slice(k + 1);
+      }
+      out.push(next() < 0.3 ? `<em>${term}</em>` : term);
+    } else out.push(FILLER[Math.floor(next() * FILLER.length)]);
+  }
+  const text = out.join(' ');
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}.`;
+}
+
+/** An article of about `words` words with realistic markup. */
+function article(words, termRate, seed = 1) {
+  const next = random(seed);
+  const parts = [];
+  let count = 0;
+  let section = 0;
+  while (count < words) {
+    section++;
+    parts.push(`<h2>Section ${section}: ${sentence(next, 4, termRate)}</h2>`);
+    for (let p = 0; p < 5 && count < words; p++) {
+      const n = 40 + Math.floor(next() * 60);
+      const link = next() < 0.3 ? ` <a href="#s${section}">${sentence(next, 3, termRate)}</a>` : '';
+      parts.push(`<p>${sentence(next, n / 2, termRate)} <strong>${sentence(next, 4, termRate)}</strong>${link} ${sentence(next, n / 2, termRate)}</p>`);
+      count += n + 4;
+    }
+    if (section % 4 === 0) parts.push(`<ul>${[1, 2, 3].map(() => `<li>${sentence(next, 8, termRate)}</li>`).join('')}</ul>`);
+    if (section % 9 === 0) {
+      const rows = [1, 2, 3, 4].map(() => `<tr><td>${sentence(next, 3, termRate)}</td><td>${sentence(next, 5, termRate)}</td></tr>`);
+      parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
+    }
+  }
+  return parts.join('\n');
+}
+
+const page = (title, body, script = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main>${script}</body></html>`;
+
+const articleBody = article(15_000, 0.02);
+const pages = {
+  article: page('Bench: article', articleBody),
+  huge: page('Bench: 6 MB page', Array.from({ length: 58 }, (_, i) => article(15_000, 0.02, 100 + i)).join('\n')),
+  nodes: page(
+    'Bench: 200,000 small text nodes',
+    (() => {
+      const next = random(7);
+      const spans = [];
+      for (let i = 0; i < 200_000; i++) {
+        const word = next() < 0.02 ? plainTerms[Math.floor(next() * plainTerms.length)] : FILLER[Math.floor(next() * FILLER.length)];
+        spans.push(`<span>${word} </span>`);
+        if (i % 20 === 19) spans.push('<br>');
+      }
+      return `<div>${spans.join('')}</div>`;
+    })(),
+  ),
+  noterms: page('Bench: no terms', article(15_000, 0)),
+  append: page(
+    'Bench: appends 100 paragraphs after load',
+    articleBody,
+    `<script>window.__append = () => { const extra = ${JSON.stringify(article(6_000, 0.02, 9).split('\n').filter((l) => l.startsWith('<p>')).slice(0, 100))};
+      const main = document.querySelector('main'); performance.mark('bench:append'); for (const html of extra) main.insertAdjacentHTML('beforeend', html); };</script>`,
+  ),
+};
+for (const [name, html] of Object.entries(pages)) writeFileSync(resolve(PAGE_DIR, `${name}.html`), html);
+
+// ---------------------------------------------------------------- measurements
+const SKIP = 'script,style,noscript,template,textarea,input,select,option,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+
+/** The floor: walk every text node and read it, skipping the same elements Factlens skips. */
+const floorScript = (skip) => {
+  const started = performance.now();
+  const skipped = new Set(document.querySelectorAll(skip));
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let characters = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && !skipped.has(parent) && !parent.closest(skip)) characters += node.data.length;
+  }
+  return { ms: performance.now() - started, characters };
+};
+
+const markJs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const combined = `\\b(?:${[...aliases].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`;
+
+async function longTaskObserver(target) {
+  await target.evaluateOnNewDocument(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+async function heapUsed(target) {
+  const session = await target.createCDPSession();
+  await session.send('HeapProfiler.collectGarbage');
+  const { metrics } = await session.send('Performance.getMetrics').catch(async () => {
+    await session.send('Performance.enable');
+    return session.send('Performance.getMetrics');
+  });
+  await session.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function runFactlens(browser, origin, name) {
+  const target = await browser.newPage();
+  await target.setViewport({ width: 1280, height: 800 });
+  await longTaskObserver(target);
+  await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
+  const heapBefore = await heapUsed(target);
+  await target.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
+  let appendMs = null;
+  if (name === 'append') {
+    const before = await target.evaluate(() => performance.getEntriesByType('measure').length);
+    await target.evaluate(() => window.__append());
+    await target.waitForFunction(
+      (n) => performance.getEntriesByType('measure').slice(n).some((m) => m.name === 'factlens:scan'),
+      { timeout: 60_000 },
+      before,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    appendMs = await target.evaluate(
+      (n) =>
+        performance
+          .getEntriesByType('measure')
+          .slice(n)
+          .filter((m) => m.name.startsWith('factlens:'))
+          .reduce((sum, m) => sum + m.duration, 0),
+      before,
+    );
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const result = await target.evaluate(() => {
+    const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
+    const ready = performance.getEntriesByName('factlens:ready')[0];
+    const visible = performance.getEntriesByName('factlens:visible')[0];
+    return {
+      scanMs: measures.reduce((sum, m) => sum + m.duration, 0),
+      readyAt: ready?.startTime ?? null,
+      visibleAt: visible?.startTime ?? null,
+      matches: ready?.detail?.matches ?? null,
+      longestTask: window.__longest,
+    };
+  });
+  const heapGrowth = (await heapUsed(target)) - heapBefore;
+  await target.close();
+  return { ...result, heapGrowth, appendMs };
+}
+
+async function runInPage(browser, origin, name, fn, ...fnArgs) {
+  const target = await browser.newPage();
+  await target.setViewport({ width: 1280, height: 800 });
+  target.setDefaultTimeout(600_000);
+  await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
+  const result = await target.evaluate(fn, ...fnArgs);
+  await target.close();
+  return result;
+}
+
+const markArray = (source, terms) => {
+  // eslint-disable-next-line no-new-func
+  new Function(source)();
+  const started = performance.now();
+  let count = 0;
+  new window.Mark(document.body).mark(terms, { separateWordSearch: false, accuracy: 'exactly', each: () => count++ });
+  return { ms: performance.now() - started, count };
+};
+const markRegExp = (source, pattern) => {
+  // eslint-disable-next-line no-new-func
+  new Function(source)();
+  const started = performance.now();
+  let count = 0;
+  new window.Mark(document.body).markRegExp(new RegExp(pattern, 'gi'), { each: () => count++ });
+  return { ms: performance.now() - started, count };
+};
+
+// ---------------------------------------------------------------- main
+console.log('Building the extension...');
+execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const server = await serveFolder(PAGE_DIR);
+const withExtension = await launchWithExtension('chromium');
+// The floor and mark.js run in the same browser without the extension.
+const plain = await launchWithExtension('chromium', { extensionDir: false });
+
+const raw = {};
+const record = (pageName, method, value) => ((raw[pageName] ??= {})[method] ??= []).push(value);
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const name of PAGES) {
+      process.stdout.write(`run ${run + 1}/${RUNS} ${name}: factlens`);
+      record(name, 'factlens', await runFactlens(withExtension.browser, server.origin, name));
+      process.stdout.write(', floor');
+      record(name, 'floor', await runInPage(plain.browser, server.origin, name, floorScript, SKIP));
+      if (name !== 'noterms') {
+        process.stdout.write(', mark.js RegExp');
+        record(name, 'markjsRegExp', await runInPage(plain.browser, server.origin, name, markRegExp, markJs, combined));
+        const once = name === 'huge' || name === 'nodes';
+        if (MARKJS_ARRAY && (name === 'article' || (once && run === 0))) {
+          process.stdout.write(', mark.js array');
+          record(name, 'markjsArray', await runInPage(plain.browser, server.origin, name, markArray, markJs, aliases));
+        }
+      }
+      process.stdout.write('\n');
+    }
+  }
+} finally {
+  await withExtension.close();
+  await plain.close();
+  await server.close();
+}
+
+const median = (values) => {
+  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+};
+const stats = (values) => {
+  const numbers = values.filter((v) => typeof v === 'number');
+  return numbers.length ? { median: median(numbers), min: Math.min(...numbers), max: Math.max(...numbers), n: numbers.length } : null;
+};
+const summary = {};
+for (const [name, methods] of Object.entries(raw)) {
+  const f = methods.factlens ?? [];
+  summary[name] = {
+    factlensScanMs: stats(f.map((r) => r.scanMs)),
+    readyAtMs: stats(f.map((r) => r.readyAt)),
+    visibleAtMs: stats(f.map((r) => r.visibleAt)),
+    longestTaskMs: stats(f.map((r) => r.longestTask)),
+    heapGrowthBytes: stats(f.map((r) => r.heapGrowth)),
+    appendMs: stats(f.map((r) => r.appendMs)),
+    matches: median(f.map((r) => r.matches)),
+    floorMs: stats((methods.floor ?? []).map((r) => r.ms)),
+    markjsRegExpMs: stats((methods.markjsRegExp ?? []).map((r) => r.ms)),
+    markjsArrayMs: stats((methods.markjsArray ?? []).map((r) => r.ms)),
+  };
+  const s = summary[name];
+  s.factlensOverFloor = s.factlensScanMs && s.floorMs ? s.factlensScanMs.median / s.floorMs.median : null;
+  s.markjsArrayOverFactlens = s.markjsArrayMs && s.factlensScanMs ? s.markjsArrayMs.median / s.factlensScanMs.median : null;
+  s.markjsRegExpOverFactlens = s.markjsRegExpMs && s.factlensScanMs ? s.markjsRegExpMs.median / s.factlensScanMs.median : null;
+}
+const machine = { chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(), node: process.version, runs: RUNS };
+writeFileSync(resolve(OUT, 'results.json'), `${JSON.stringify({ machine, summary, raw }, null, 2)}\n`);
+
+const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})` : '-');
+const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
+console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
+console.log('| page | Factlens scan | floor | Factlens/floor | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const [name, s] of Object.entries(summary)) {
+  console.log(
+    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes ? (s.heapGrowthBytes.median / 1024).toFixed(0) : '-'} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} |`,
+  );
+}
+console.log(`\nRaw numbers: ${resolve(OUT, 'results.json')}`);
