@@ -69,12 +69,17 @@ function article(words, termRate, seed = 1) {
     for (let p = 0; p < 5 && count < words; p++) {
       const n = 40 + Math.floor(next() * 60);
       const link = next() < 0.3 ? ` <a href="#s${section}">${sentence(next, 3, termRate)}</a>` : '';
-      parts.push(`<p>${sentence(next, n / 2, termRate)} <strong>${sentence(next, 4, termRate)}</strong>${link} ${sentence(next, n / 2, termRate)}</p>`);
+      parts.push(
+        `<p>${sentence(next, n / 2, termRate)} <strong>${sentence(next, 4, termRate)}</strong>${link} ${sentence(next, n / 2, termRate)}</p>`,
+      );
       count += n + 4;
     }
-    if (section % 4 === 0) parts.push(`<ul>${[1, 2, 3].map(() => `<li>${sentence(next, 8, termRate)}</li>`).join('')}</ul>`);
+    if (section % 4 === 0)
+      parts.push(`<ul>${[1, 2, 3].map(() => `<li>${sentence(next, 8, termRate)}</li>`).join('')}</ul>`);
     if (section % 9 === 0) {
-      const rows = [1, 2, 3, 4].map(() => `<tr><td>${sentence(next, 3, termRate)}</td><td>${sentence(next, 5, termRate)}</td></tr>`);
+      const rows = [1, 2, 3, 4].map(
+        () => `<tr><td>${sentence(next, 3, termRate)}</td><td>${sentence(next, 5, termRate)}</td></tr>`,
+      );
       parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
     }
   }
@@ -94,7 +99,10 @@ const pages = {
       const next = random(7);
       const spans = [];
       for (let i = 0; i < 200_000; i++) {
-        const word = next() < 0.02 ? plainTerms[Math.floor(next() * plainTerms.length)] : FILLER[Math.floor(next() * FILLER.length)];
+        const word =
+          next() < 0.02
+            ? plainTerms[Math.floor(next() * plainTerms.length)]
+            : FILLER[Math.floor(next() * FILLER.length)];
         spans.push(`<span>${word} </span>`);
         if (i % 20 === 19) spans.push('<br>');
       }
@@ -105,14 +113,20 @@ const pages = {
   append: page(
     'Bench: appends 100 paragraphs after load',
     articleBody,
-    `<script>window.__append = () => { const extra = ${JSON.stringify(article(6_000, 0.02, 9).split('\n').filter((l) => l.startsWith('<p>')).slice(0, 100))};
+    `<script>window.__append = () => { const extra = ${JSON.stringify(
+      article(6_000, 0.02, 9)
+        .split('\n')
+        .filter((l) => l.startsWith('<p>'))
+        .slice(0, 100),
+    )};
       const main = document.querySelector('main'); performance.mark('bench:append'); for (const html of extra) main.insertAdjacentHTML('beforeend', html); };</script>`,
   ),
 };
 for (const [name, html] of Object.entries(pages)) writeFileSync(resolve(PAGE_DIR, `${name}.html`), html);
 
 // ---------------------------------------------------------------- measurements
-const SKIP = 'script,style,noscript,template,textarea,input,select,option,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
+const SKIP =
+  'script,style,noscript,template,textarea,input,select,option,code,pre,kbd,samp,svg,math,[contenteditable]:not([contenteditable="false"]),[hidden],[aria-hidden="true"]';
 
 /** The floor: walk every text node and read it, skipping the same elements Factlens skips. */
 const floorScript = (skip) => {
@@ -129,7 +143,10 @@ const floorScript = (skip) => {
 
 const markJs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const combined = `\\b(?:${[...aliases].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`;
+const combined = `\\b(?:${[...aliases]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')})\\b`;
 
 async function longTaskObserver(target) {
   await target.evaluateOnNewDocument(() => {
@@ -163,7 +180,11 @@ async function runFactlens(browser, origin, name) {
     const before = await target.evaluate(() => performance.getEntriesByType('measure').length);
     await target.evaluate(() => window.__append());
     await target.waitForFunction(
-      (n) => performance.getEntriesByType('measure').slice(n).some((m) => m.name === 'factlens:scan'),
+      (n) =>
+        performance
+          .getEntriesByType('measure')
+          .slice(n)
+          .some((m) => m.name === 'factlens:scan'),
       { timeout: 60_000 },
       before,
     );
@@ -207,7 +228,6 @@ async function runInPage(browser, origin, name, fn, ...fnArgs) {
 }
 
 const markArray = (source, terms) => {
-  // eslint-disable-next-line no-new-func
   new Function(source)();
   const started = performance.now();
   let count = 0;
@@ -215,7 +235,6 @@ const markArray = (source, terms) => {
   return { ms: performance.now() - started, count };
 };
 const markRegExp = (source, pattern) => {
-  // eslint-disable-next-line no-new-func
   new Function(source)();
   const started = performance.now();
   let count = 0;
@@ -264,7 +283,9 @@ const median = (values) => {
 };
 const stats = (values) => {
   const numbers = values.filter((v) => typeof v === 'number');
-  return numbers.length ? { median: median(numbers), min: Math.min(...numbers), max: Math.max(...numbers), n: numbers.length } : null;
+  return numbers.length
+    ? { median: median(numbers), min: Math.min(...numbers), max: Math.max(...numbers), n: numbers.length }
+    : null;
 };
 const summary = {};
 for (const [name, methods] of Object.entries(raw)) {
@@ -283,16 +304,24 @@ for (const [name, methods] of Object.entries(raw)) {
   };
   const s = summary[name];
   s.factlensOverFloor = s.factlensScanMs && s.floorMs ? s.factlensScanMs.median / s.floorMs.median : null;
-  s.markjsArrayOverFactlens = s.markjsArrayMs && s.factlensScanMs ? s.markjsArrayMs.median / s.factlensScanMs.median : null;
-  s.markjsRegExpOverFactlens = s.markjsRegExpMs && s.factlensScanMs ? s.markjsRegExpMs.median / s.factlensScanMs.median : null;
+  s.markjsArrayOverFactlens =
+    s.markjsArrayMs && s.factlensScanMs ? s.markjsArrayMs.median / s.factlensScanMs.median : null;
+  s.markjsRegExpOverFactlens =
+    s.markjsRegExpMs && s.factlensScanMs ? s.markjsRegExpMs.median / s.factlensScanMs.median : null;
 }
-const machine = { chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(), node: process.version, runs: RUNS };
+const machine = {
+  chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(),
+  node: process.version,
+  runs: RUNS,
+};
 writeFileSync(resolve(OUT, 'results.json'), `${JSON.stringify({ machine, summary, raw }, null, 2)}\n`);
 
 const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})` : '-');
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
-console.log('| page | Factlens scan | floor | Factlens/floor | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |');
+console.log(
+  '| page | Factlens scan | floor | Factlens/floor | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |',
+);
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, s] of Object.entries(summary)) {
   console.log(

@@ -153,7 +153,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
     watchTaps(signal, pageStore);
 
+    const collectStart = performance.now();
     const initial = collect(doc.body);
+    performance.measure('factlens:collect', { start: collectStart, end: performance.now() });
     void scan(initial, true).then(() => {
       if (signal.aborted) return;
       watcher = watchMutations(doc.body, {
@@ -163,7 +165,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
           const started = performance.now();
           if (removedOrEdited && dropStale(pageStore, paint)) reportCount();
           const nodes = changed.flatMap((node) => collect(node));
-          performance.measure('factlens:mutations', { start: started, end: performance.now() });
+          performance.measure('factlens:collect', { start: started, end: performance.now() });
           if (nodes.length > 0) void scan(nodes, false);
         },
       });
