@@ -52,41 +52,13 @@ const LEADING_PUNCTUATION = /^[([{"'\u2018\u201c]+/;
 /** Longest alias in tokens the walks look ahead. */
 const MAX_TERM_TOKENS = 8;
 
-/** Characters that make a token's key differ from its lower-cased text (see normalize.ts). */
-const NEEDS_NORMALISING = /[\u00AD\u00C0-\uFFFF]/;
-
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  // One lower-casing of the whole text serves every token when it keeps the length and
-  // nothing needs NFKC (the usual case); otherwise each token is normalised on its own.
-  const lower = NEEDS_NORMALISING.test(text) ? undefined : text.toLowerCase();
-  const pattern = new RegExp(TOKEN_PATTERN.source, 'gu');
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
     const token = match[0];
-    const end = match.index + token.length;
-    tokens.push({ start: match.index, end, text: token, key: lower ? lower.slice(match.index, end) : tokenKey(token) });
+    tokens.push({ start: match.index, end: match.index + token.length, text: token, key: tokenKey(token) });
   }
   return tokens;
-}
-
-/** Words long enough for spelling correction, found by the regex engine, not token by token. */
-const LONG_WORD = /\p{L}{5,}/gu;
-
-/**
- * Whether `text` can hold a match at all: a token that starts some alias (one native RegExp
- * test), or with `fuzzy`, a long word that could be a misspelling. Most text nodes of most
- * pages hold neither, and then cost no tokenising.
- */
-function mayMatch(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
-  index.startPattern.lastIndex = 0;
-  if (index.startPattern.test(text)) return true;
-  if (!fuzzy) return false;
-  LONG_WORD.lastIndex = 0;
-  for (let word = LONG_WORD.exec(text); word; word = LONG_WORD.exec(text)) {
-    const key = word[0].toLowerCase();
-    if (index.fuzzy.isPrefix(key) || index.fuzzy.correct(key, budget) !== undefined) return true;
-  }
-  return false;
 }
 
 function terminalAccepts(terminal: Terminal, tokens: readonly Token[], first: number): boolean {
@@ -240,7 +212,6 @@ function fuzzyPass(
  * Pure: strings in, offsets out, sorted by start.
  */
 export function matchTerms(text: string, index: TermIndex, options: MatchOptions = {}): TermMatch[] {
-  if (!mayMatch(text, index, options.fuzzy === true, options.budget)) return [];
   const tokens = tokenise(text);
   const exact = exactPass(text, tokens, index.root);
   const all = options.fuzzy ? fuzzyPass(text, tokens, index, exact, options.budget) : exact;

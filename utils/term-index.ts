@@ -27,19 +27,12 @@ export interface TermIndex {
   entries: ReadonlyMap<string, TermSummary>;
   /** Spelling correction towards the words of unambiguous, non-abbreviation aliases. */
   fuzzy: FuzzyCorrector;
-  /**
-   * One RegExp for "a token here starts some alias": every first-token key as a whole word,
-   * case-insensitive. A cheap native test that lets most text skip tokenising.
-   */
-  startPattern: RegExp;
 }
 
 export interface CompileOptions {
   /** Real words one edit away from an alias word that fuzzy matching must leave alone. */
   fuzzyExclusions?: Iterable<string>;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Plural spellings of a lower-case word: synapse -> synapses, psychosis is left alone. */
 export function pluralsOf(word: string): string[] {
@@ -136,17 +129,5 @@ export function compileTermIndex(entries: readonly TermSummary[], options: Compi
       }
     }
   }
-  const starts = [...root.next.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  // Keys that NFKC or soft hyphens change are still found: such text is tokenised whatever
-  // this test says (the (?!) alternative never matches; it keeps an empty set valid).
-  const startPattern = new RegExp(
-    `(?<![\\p{L}\\p{M}\\p{N}])(?:${starts.join('|') || '(?!)'})(?![\\p{L}\\p{M}\\p{N}])|[\\u00AD\\uFB00-\\uFB4F\\uFF00-\\uFFEF]`,
-    'giu',
-  );
-  return {
-    root,
-    entries: byId,
-    fuzzy: new FuzzyCorrector(vocabulary, new Set(options.fuzzyExclusions ?? [])),
-    startPattern,
-  };
+  return { root, entries: byId, fuzzy: new FuzzyCorrector(vocabulary, new Set(options.fuzzyExclusions ?? [])) };
 }
