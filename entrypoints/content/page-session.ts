@@ -9,7 +9,10 @@ import { compareComposed } from './document-order';
 import { createTermHighlight, type TermHighlight } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
-import { collectTextNodes } from './scan-text';
+import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text';
+
+/** Main-thread budget of one slice of work before yielding to the page. */
+const SLICE_MS = 8;
 import { watchMutations, type MutationWatcher } from './watch-mutations';
 
 /** What the settings say about marking this page. */
@@ -114,15 +117,29 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       return true;
     };
     let watcher: MutationWatcher | undefined;
-    const collect = (root: Node) =>
-      collectTextNodes(root, {
-        skipCode: config.skipCode,
-        exclude: (element) => element === card.hostElement,
-        onShadowRoot: (shadow) => {
-          paint.styleShadowRoot(shadow);
-          watcher?.observe(shadow);
-        },
-      });
+    const collectOptions = {
+      skipCode: config.skipCode,
+      exclude: (element: Element) => element === card.hostElement,
+      onShadowRoot: (shadow: ShadowRoot) => {
+        paint.styleShadowRoot(shadow);
+        shadowRoots.push(shadow);
+        watcher?.observe(shadow);
+      },
+    };
+    const shadowRoots: ShadowRoot[] = [];
+    const collect = (root: Node) => collectTextNodes(root, collectOptions);
+    /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
+    const collectPage = async (): Promise<Text[] | undefined> => {
+      const collector = createTextCollector(doc.body, collectOptions);
+      for (;;) {
+        const sliceStart = performance.now();
+        const done = collector.step(sliceStart + SLICE_MS);
+        performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
+        if (done) return collector.nodes;
+        await yieldToPage();
+        if (signal.aborted) return undefined;
+      }
+    };
     const scan = (nodes: Text[], markReady: boolean) =>
       annotatePage({
         nodes,
@@ -153,10 +170,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
     watchTaps(signal, pageStore);
 
-    const collectStart = performance.now();
-    const initial = collect(doc.body);
-    performance.measure('factlens:collect', { start: collectStart, end: performance.now() });
-    void scan(initial, true).then(() => {
+    void collectPage().then(async (initial) => {
+      if (!initial || signal.aborted) return;
+      await scan(initial, true);
       if (signal.aborted) return;
       watcher = watchMutations(doc.body, {
         signal,
@@ -169,6 +185,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
           if (nodes.length > 0) void scan(nodes, false);
         },
       });
+      // Shadow roots found before the watcher existed are watched too.
+      for (const shadow of shadowRoots) watcher.observe(shadow);
     });
   };
 

@@ -26,6 +26,9 @@ export function skipSelector(skipCode = true): string {
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+/** Text with something other than white space in it. */
+const VISIBLE_TEXT = /\S/;
 
 export interface CollectOptions {
   /** Extra elements to leave out, such as our own shadow host. */
@@ -43,42 +46,94 @@ export interface CollectOptions {
  * times more (TOOLCHAIN.md, "Measured here").
  */
 export function collectTextNodes(root: Node, options: CollectOptions = {}): Text[] {
+  const collector = createTextCollector(root, options);
+  collector.step(Infinity);
+  return collector.nodes;
+}
+
+export interface TextCollector {
+  /** The text nodes found so far, in document order. */
+  readonly nodes: Text[];
+  /** Walks on until `deadline` (a performance.now() time); true once the whole tree is done. */
+  step(deadline: number): boolean;
+}
+
+interface Frame {
+  start: Node;
+  walker: TreeWalker;
+  skippedRoots: Set<Element>;
+  node: Node | null;
+}
+
+/**
+ * The resumable walk behind collectTextNodes, so that a page of a million nodes is collected
+ * in slices that leave the main thread free in between.
+ */
+export function createTextCollector(root: Node, options: CollectOptions = {}): TextCollector {
   const selector = skipSelector(options.skipCode);
   const nodes: Text[] = [];
-  const visit = (start: Node) => {
+  const stack: Frame[] = [];
+  const enter = (start: Node) => {
     const doc = start.ownerDocument ?? (start as Document);
+    // One querySelectorAll per root finds the subtrees to leave out; the walk then jumps over
+    // them, so no text node needs an ancestor check (closest() per parent is far slower on
+    // pages of many small elements).
+    const skippedRoots = new Set<Element>((start as ParentNode).querySelectorAll(selector));
     const walker = doc.createTreeWalker(start, SHOW_TEXT | SHOW_ELEMENT);
-    const decided = new Map<Element, boolean>();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === ELEMENT_NODE) {
-        const shadow = (node as Element).shadowRoot;
-        if (shadow && !skipped(node as Element, decided)) {
-          options.onShadowRoot?.(shadow);
-          visit(shadow);
-        }
-        continue;
-      }
-      const parent = node.parentElement;
-      const value = node.nodeValue;
-      if (!parent || value === null || value.trim() === '') continue;
-      if (!skipped(parent, decided)) nodes.push(node as Text);
-    }
+    stack.push({ start, walker, skippedRoots, node: walker.nextNode() });
   };
-  const skipped = (element: Element, decided: Map<Element, boolean>): boolean => {
-    let result = decided.get(element);
-    if (result === undefined) {
-      result = element.closest(selector) !== null || (options.exclude?.(element) ?? false);
-      decided.set(element, result);
+  const afterSubtree = ({ walker, start }: Frame): Node | null => {
+    for (let node: Node | null = walker.currentNode; node && node !== start; node = walker.parentNode()) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
     }
-    return result;
+    return null;
   };
-  if (root.nodeType === 3) {
-    const parent = root.parentElement;
-    if (parent && !skipped(parent, new Map()) && (root.nodeValue ?? '').trim() !== '') nodes.push(root as Text);
-    return nodes;
+
+  // A root inside a skipped element (new content in a <pre>, say) holds nothing to mark.
+  const container = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
+  const outside = Boolean(container?.closest(selector) || (container && options.exclude?.(container)));
+  if (!outside && root.nodeType === TEXT_NODE) {
+    if (VISIBLE_TEXT.test((root as Text).data)) nodes.push(root as Text);
+  } else if (!outside) {
+    enter(root);
   }
-  visit(root);
-  return nodes;
+
+  let checks = 0;
+  return {
+    nodes,
+    step(deadline) {
+      while (stack.length > 0) {
+        const frame = stack[stack.length - 1] as Frame;
+        let node = frame.node;
+        while (node) {
+          if (++checks % 512 === 0 && performance.now() > deadline) {
+            frame.node = node;
+            return false;
+          }
+          if (node.nodeType === ELEMENT_NODE) {
+            const element = node as Element;
+            if (frame.skippedRoots.has(element) || options.exclude?.(element)) {
+              node = afterSubtree(frame);
+              continue;
+            }
+            const shadow = element.shadowRoot;
+            if (shadow) {
+              options.onShadowRoot?.(shadow);
+              frame.node = frame.walker.nextNode();
+              enter(shadow);
+              break;
+            }
+          } else if (VISIBLE_TEXT.test((node as Text).data)) {
+            nodes.push(node as Text);
+          }
+          node = frame.walker.nextNode();
+        }
+        if (!node && stack[stack.length - 1] === frame) stack.pop();
+      }
+      return true;
+    },
+  };
 }
 
 /** Resolves when the browser is idle (or after a short wait where idle callbacks do not exist). */
