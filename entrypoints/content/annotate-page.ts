@@ -3,7 +3,7 @@ import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
 import { matchTerms, type TermMatch } from '@/utils/match-terms';
 import type { TermIndex } from '@/utils/term-index';
-import type { TermHighlight } from './highlight';
+import type { RangePainter } from './highlight';
 import { yieldToPage } from './scan-text';
 
 /** A match painted on the page: where it is and the live range that paints it. */
@@ -19,7 +19,7 @@ export interface AnnotateOptions {
   /** The text nodes to scan, in document order. */
   nodes: readonly Text[];
   index: TermIndex;
-  highlight: TermHighlight;
+  painter: Pick<RangePainter, 'add'>;
   store: MatchStore;
   signal: AbortSignal;
   /** Fuzzy matching and the context rule. Default: both off. */
@@ -38,6 +38,11 @@ export interface AnnotateOptions {
   markReady?: boolean;
 }
 
+/** The element a text node's position follows: its parent, or the host of the shadow root it sits in. */
+export function elementOf(node: Text): Element {
+  return node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element);
+}
+
 interface Pending {
   node: Text;
   /** Offset of the node's text in the scanned text (nodes joined by "\n"). */
@@ -53,7 +58,7 @@ interface Pending {
  * Resolves with that number, or with -1 when `signal` aborted the scan.
  */
 export async function annotatePage(options: AnnotateOptions): Promise<number> {
-  const { nodes, index, highlight, store, signal, find = {}, sliceMs = 8 } = options;
+  const { nodes, index, painter, store, signal, find = {}, sliceMs = 8 } = options;
   const pageEntries = options.pageEntries ?? new Set<string>();
   const matchOptions = { fuzzy: find.fuzzy === true, budget: options.fuzzyBudget ?? { remainingMs: 50 } };
   const useContext = find.context !== false;
@@ -70,7 +75,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     const range = node.ownerDocument.createRange();
     range.setStart(node, match.start);
     range.setEnd(node, match.end);
-    highlight.add(range);
+    painter.add(elementOf(node), range);
     const painted = { ...match, node, range };
     const list = store.get(node);
     if (list) list.push(painted);

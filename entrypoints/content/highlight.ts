@@ -61,3 +61,81 @@ export function createTermHighlight(style: HighlightStyle): TermHighlight {
     },
   };
 }
+
+/** Ranges a page may have painted at once before only those near the viewport stay registered. */
+export const VIEWPORT_MODE_AFTER = 1500;
+
+export interface RangePainter {
+  /** Paints `range`, a match in a text node whose parent is `element`. */
+  add(element: Element, range: Range): void;
+  /** Stops painting `range` (its text left the page or changed). */
+  delete(element: Element, range: Range): void;
+  dispose(): void;
+}
+
+/**
+ * Registers ranges with a highlight. Up to VIEWPORT_MODE_AFTER ranges all stay registered;
+ * beyond that only the ranges whose element is within a viewport of the visible area are, and
+ * more as the reader scrolls (an IntersectionObserver decides). Chromium re-checks every
+ * registered range after each DOM change (about 100 ms for 19,000 ranges, TOOLCHAIN.md), so a
+ * page with thousands of terms would otherwise stutter on every change.
+ */
+export function createRangePainter(highlight: TermHighlight): RangePainter {
+  const byElement = new Map<Element, Range[]>();
+  const near = new Set<Element>();
+  let count = 0;
+  let observer: IntersectionObserver | undefined;
+  const enterViewportMode = () => {
+    const watching = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const ranges = byElement.get(entry.target) ?? [];
+          if (entry.isIntersecting) {
+            near.add(entry.target);
+            for (const range of ranges) highlight.add(range);
+          } else {
+            near.delete(entry.target);
+            for (const range of ranges) highlight.delete(range);
+          }
+        }
+      },
+      { rootMargin: '100% 0px 100% 0px' },
+    );
+    for (const element of byElement.keys()) watching.observe(element);
+    observer = watching;
+  };
+  return {
+    add(element, range) {
+      let ranges = byElement.get(element);
+      if (!ranges) {
+        ranges = [];
+        byElement.set(element, ranges);
+        observer?.observe(element);
+      }
+      ranges.push(range);
+      count++;
+      if (!observer || near.has(element)) highlight.add(range);
+      if (!observer && count > VIEWPORT_MODE_AFTER) enterViewportMode();
+    },
+    delete(element, range) {
+      highlight.delete(range);
+      const ranges = byElement.get(element);
+      if (!ranges) return;
+      const at = ranges.indexOf(range);
+      if (at !== -1) {
+        ranges.splice(at, 1);
+        count--;
+      }
+      if (ranges.length === 0) {
+        byElement.delete(element);
+        near.delete(element);
+        observer?.unobserve(element);
+      }
+    },
+    dispose() {
+      observer?.disconnect();
+      byElement.clear();
+      near.clear();
+    },
+  };
+}

@@ -3,10 +3,10 @@ import type { Category } from '@/data/types';
 import type { Direction, PageTerm } from '@/utils/messages';
 import type { Density, HighlightStyle } from '@/utils/settings';
 import type { TermIndex } from '@/utils/term-index';
-import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
+import { annotatePage, elementOf, type MatchStore, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
 import { compareComposed } from './document-order';
-import { createTermHighlight, type TermHighlight } from './highlight';
+import { createRangePainter, createTermHighlight, type RangePainter, type TermHighlight } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
 import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text';
@@ -97,12 +97,14 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     store = new Map();
     const pageStore = store;
     const paint = createTermHighlight(config.highlightStyle);
+    const painter = createRangePainter(paint);
     highlight = paint;
     const pageEntries = new Set<string>();
     const paintedEntries = new Set<string>();
     const fuzzyBudget = { remainingMs: 50 };
     signal.addEventListener('abort', () => {
       card.hide();
+      painter.dispose();
       paint.dispose();
       pageStore.clear();
     });
@@ -144,7 +146,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       annotatePage({
         nodes,
         index,
-        highlight: paint,
+        painter,
         store: pageStore,
         signal,
         find: config.find,
@@ -179,7 +181,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         isOurs,
         onBatch: ({ changed, removedOrEdited }) => {
           const started = performance.now();
-          if (removedOrEdited && dropStale(pageStore, paint)) reportCount();
+          if (removedOrEdited && dropStale(pageStore, painter)) reportCount();
           const nodes = changed.flatMap((node) => collect(node));
           performance.measure('factlens:collect', { start: started, end: performance.now() });
           if (nodes.length > 0) void scan(nodes, false);
@@ -195,12 +197,12 @@ export function createPageSession(options: PageSessionOptions): PageSession {
   }
 
   /** Drops matches whose text node left the page or whose text changed under them; true if any. */
-  function dropStale(pageStore: MatchStore, paint: TermHighlight): boolean {
+  function dropStale(pageStore: MatchStore, painter: RangePainter): boolean {
     let dropped = false;
     for (const [node, matches] of pageStore) {
       const stale = !node.isConnected || matches.some((m) => m.range.toString() !== node.data.slice(m.start, m.end));
       if (!stale) continue;
-      for (const match of matches) paint.delete(match.range);
+      for (const match of matches) painter.delete(elementOf(node), match.range);
       pageStore.delete(node);
       dropped = true;
       if (matches.some((m) => m === card.current)) card.hide();

@@ -1,21 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
-import type { TermHighlight } from '@/entrypoints/content/highlight';
+import type { RangePainter } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
 
-function fakeHighlight(): TermHighlight & { ranges: Set<Range> } {
+function fakeHighlight(): Pick<RangePainter, 'add'> & { ranges: Set<Range> } {
   const ranges = new Set<Range>();
-  return {
-    ranges,
-    add: (range) => void ranges.add(range),
-    delete: (range) => void ranges.delete(range),
-    setStyle: () => {},
-    styleShadowRoot: () => {},
-    dispose: () => ranges.clear(),
-  };
+  return { ranges, add: (_element, range) => void ranges.add(range) };
 }
 
 const index = compileTermIndex([
@@ -30,7 +23,7 @@ function annotate(extra: Partial<Parameters<typeof annotatePage>[0]> = {}) {
   const result = annotatePage({
     nodes: collectTextNodes(document.body),
     index,
-    highlight,
+    painter: highlight,
     store,
     signal: new AbortController().signal,
     find: { context: true },
