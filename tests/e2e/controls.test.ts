@@ -210,6 +210,22 @@ describe('options page', () => {
     await options.close();
   });
 
+  it('runs only on listed sites in "only on these sites" mode', async () => {
+    const options = await openOptions();
+    await options.click('input[name="site-mode"][value="only-listed"]');
+    await article.bringToFront();
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await options.bringToFront();
+    await options.type('.sites-editor input', 'http://127.0.0.1/');
+    await options.click('.sites-editor button[type="submit"]');
+    await article.bringToFront();
+    await article.waitForFunction(() => CSS.highlights.has('factlens-term'));
+    await options.bringToFront();
+    await options.click('input[name="site-mode"][value="everywhere-except"]');
+    await inWorker((chrome) => chrome.storage.sync.set({ allowedSites: [] }));
+    await options.close();
+  });
+
   it('finds terms in the glossary by a misspelled name and shows the card', async () => {
     const options = await openOptions();
     await options.type('.glossary-search input', 'seratonin');

@@ -149,7 +149,16 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
     await page.evaluate(() => getSelection()?.removeAllRanges());
   });
 
-  it('leaves the DOM outside our host byte-identical after hovering, toggling and closing', async () => {
+  it('selects and copies marked text as plain page text (triple-click selects the paragraph)', async () => {
+    await closeCard(page);
+    const { x, y } = await termCentre(page, 'glutamate');
+    await page.mouse.click(x, y, { count: 3 });
+    const selected = await page.evaluate(() => getSelection()?.toString().trim());
+    expect(selected).toBe(await page.$eval('#p-first', (p) => p.textContent?.trim()));
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+  });
+
+  it('leaves the DOM outside our host byte-identical after hovering and closing', async () => {
     await closeCard(page);
     const snapshot = await page.evaluate(() => {
       const clone = document.documentElement.cloneNode(true) as HTMLElement;
@@ -174,7 +183,7 @@ describe('keyboard, touch and screenshots in chromium', () => {
   let page: Page;
 
   /** Writes settings as the options page does (sync storage, one key per setting). */
-  async function setStored(values: Record<string, string>) {
+  async function setStored(values: Record<string, string | boolean>) {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
     const worker = await target.worker();
     await worker?.evaluate(async (v) => {
@@ -238,6 +247,28 @@ describe('keyboard, touch and screenshots in chromium', () => {
     await page.keyboard.press('Escape');
     expect(await openCard(page)).toBeNull();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term-link');
+  });
+
+  it('leaves the DOM outside our host byte-identical after a session of hovering and switching off and on', async () => {
+    await page.bringToFront();
+    await hoverTerm(page, 'serotonin');
+    await setStored({ enabled: false });
+    await page.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await setStored({ enabled: true });
+    await page.waitForFunction(() => performance.getEntriesByName('factlens:ready').length >= 2);
+    await hoverTerm(page, 'glutamate');
+    await setStored({ highlightStyle: 'background' });
+    await page.waitForFunction(
+      () => CSS.highlights.has('factlens-term-background') && !CSS.highlights.has('factlens-term'),
+    );
+    await setStored({ highlightStyle: 'underline' });
+    await closeCard(page);
+    const snapshot = await page.evaluate(() => {
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
+      return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
+    });
+    expect(snapshot.now).toBe(snapshot.before);
   });
 
   it('does not move while the focus is in an editable region', async () => {
