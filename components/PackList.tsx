@@ -1,4 +1,4 @@
-import type { CustomPack } from '@/utils/custom-packs';
+import type { CustomPack } from '@/utils/pack-store';
 import { Switch } from './Switch';
 
 export interface PackListProps {

@@ -1,8 +1,6 @@
 import type { FactEntry } from '@/data/types';
 import { validateEntries } from './fact-schema';
-import { customPacksItem, type CustomPack } from './pack-store';
-
-export { customPacksItem, type CustomPack };
+import type { CustomPack } from './pack-store';
 
 /** Largest pack file accepted. */
 export const MAX_PACK_BYTES = 1_000_000;

@@ -73,6 +73,8 @@ export async function launchWithExtension(name, options = {}) {
           headless,
           pipe: true,
           enableExtensions: true,
+          // Baselines such as mark.js on a 6 MB page run for minutes in one call.
+          protocolTimeout: 900_000,
           userDataDir: profile,
           defaultViewport: null,
           args: [...CHROMIUM_ARGS, `--window-size=${windowSize[0]},${windowSize[1]}`],

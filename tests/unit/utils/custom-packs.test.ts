@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { bundledEntries } from '@/data';
-import { customPacksItem, effectiveEntries, parsePack, readPacks, MAX_PACK_BYTES } from '@/utils/custom-packs';
+import { effectiveEntries, parsePack, readPacks, MAX_PACK_BYTES } from '@/utils/custom-packs';
+import { customPacksItem } from '@/utils/pack-store';
 import { makeEntry } from '../helpers';
 
 const pack = (entries: unknown, name = 'My pack') => JSON.stringify({ name, entries });
