@@ -33,6 +33,8 @@ export class FuzzyCorrector {
   private readonly firstLetters = new Set<string>();
   private readonly prefixes = new Set<string>();
   private readonly cache = new Map<string, string | null>();
+  /** fuse.js instances by candidate group, built once each. */
+  private readonly scorers = new Map<string, Fuse<string>>();
   private readonly minLength: number;
   private readonly maxLength: number;
 
@@ -96,9 +98,13 @@ export class FuzzyCorrector {
     // Keep the first letter: misspellings almost never change it, look-alike words often do.
     const sameStart = [...candidates].filter((word) => word[0] === key[0]);
     if (sameStart.length === 0) return undefined;
-    const [best] = new Fuse(sameStart, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }).search(
-      key,
-    );
+    const group = sameStart.sort().join(' ');
+    let fuse = this.scorers.get(group);
+    if (!fuse) {
+      fuse = new Fuse(sameStart, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true });
+      this.scorers.set(group, fuse);
+    }
+    const [best] = fuse.search(key);
     return best && (best.score ?? 1) <= FUSE_THRESHOLD ? best.item : undefined;
   }
 }

@@ -1,4 +1,4 @@
-import type { FuzzyBudget } from './fuzzy-match';
+import { MIN_FUZZY_LENGTH, type FuzzyBudget } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
 import type { TermIndex, Terminal, TrieNode } from './term-index';
 
@@ -52,11 +52,24 @@ const LEADING_PUNCTUATION = /^[([{"'\u2018\u201c]+/;
 /** Longest alias in tokens the walks look ahead. */
 const MAX_TERM_TOKENS = 8;
 
+/** Reused by tokenise (matchAll would clone the pattern for every text node). */
+const TOKENS = new RegExp(TOKEN_PATTERN.source, 'gu');
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
+const ALL_ASCII = /^[\u0000-\u007f]*$/;
+
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
+  // In ASCII text (most text nodes) a token's key is its lower case: no per-token checks.
+  const ascii = ALL_ASCII.test(text);
+  TOKENS.lastIndex = 0;
+  for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
     const token = match[0];
-    tokens.push({ start: match.index, end: match.index + token.length, text: token, key: tokenKey(token) });
+    tokens.push({
+      start: match.index,
+      end: match.index + token.length,
+      text: token,
+      key: ascii ? token.toLowerCase() : tokenKey(token),
+    });
   }
   return tokens;
 }
@@ -187,7 +200,12 @@ function fuzzyPass(
     while (i < gapEnd) {
       // Cheap test first: most tokens start nothing, exactly or misspelled.
       const key = (tokens[i] as Token).key;
-      if (!index.root.next.has(key) && !corrector.isPrefix(key) && corrector.correct(key, budget) === undefined) {
+      // Length first: most words are too short to be a misspelling or the first part of one.
+      const couldStart =
+        index.root.next.has(key) ||
+        (key.length >= 3 && corrector.isPrefix(key)) ||
+        (key.length >= MIN_FUZZY_LENGTH - 1 && corrector.correct(key, budget) !== undefined);
+      if (!couldStart) {
         i++;
         continue;
       }
