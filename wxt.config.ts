@@ -16,6 +16,8 @@ export default defineConfig({
     description: 'Cited facts about health and science terms, on hover, on any page. Works offline.',
     // storage: settings. Nothing else: content scripts follow settings through storage events.
     permissions: ['storage'],
+    // Only the extension's own scripts in its pages: no remote code, no eval.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     commands: {
       'toggle-factlens': {
         suggested_key: { default: 'Alt+Shift+F' },

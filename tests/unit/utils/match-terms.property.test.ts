@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { termSummaries, fuzzyExclusions } from '@/data/match-data';
+import { findTerms } from '@/utils/find-terms';
+import { matchTerms } from '@/utils/match-terms';
+import { compileTermIndex } from '@/utils/term-index';
+
+const index = compileTermIndex(termSummaries, { fuzzyExclusions });
+const aliases = termSummaries.flatMap((entry) => entry.aliases.map((alias) => alias.text));
+
+/** Arbitrary Unicode text with real aliases, misspellings and odd separators mixed in. */
+const pageText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(...aliases),
+      fc.constantFrom(' ', '\n', '\u00a0', '-', '\u2019s', '\u00ad', "'", '/', '.', '_', '@'),
+      fc.constantFrom('ketamin', 'seratonin', 'NMDA recpetor', 'electro convulsive therapy', 'neutron'),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+function wellFormed(text: string, matches: { start: number; end: number }[]): void {
+  let previousEnd = 0;
+  for (const match of matches) {
+    expect(match.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(match.end).toBeGreaterThan(match.start);
+    expect(match.end).toBeLessThanOrEqual(text.length);
+    previousEnd = match.end;
+  }
+}
+
+describe('matchTerms on arbitrary text (property)', () => {
+  it('returns matches in order, inside the text, never overlapping', () => {
+    fc.assert(
+      fc.property(pageText, fc.boolean(), (text, fuzzy) => {
+        wellFormed(text, matchTerms(text, index, { fuzzy }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps those properties through the context rule', () => {
+    fc.assert(
+      fc.property(pageText, (text) => {
+        wellFormed(text, findTerms(text, index, { fuzzy: true }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds every alias written as a word among arbitrary other words', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...aliases), fc.string({ unit: 'binary', maxLength: 6 }), (alias, noise) => {
+        const text = `${noise} ${alias} ${noise}`;
+        const aliasStart = noise.length + 1;
+        const aliasEnd = aliasStart + alias.length;
+        const covering = matchTerms(text, index).filter((m) => m.start < aliasEnd && aliasStart < m.end);
+        expect(covering.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
