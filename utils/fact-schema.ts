@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// Extension pages forbid eval (CSP): zod must not try to compile parsers with new Function.
+z.config({ jitless: true });
 import { CATEGORIES, DETAIL_LEVELS, EVIDENCE_TYPES, type DetailLevel, type FactEntry } from '@/data/types';
 
 /** Most characters each level may have, all claims together (see data/README.md). */
