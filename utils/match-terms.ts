@@ -150,10 +150,17 @@ function fuzzyPass(
     const corrected = corrector.correct(key, budget);
     if (corrected !== undefined) steps.push([corrected, j + 1, true]);
     const next = tokens[j + 1];
-    if (next && j + 1 < limit && corrector.isPrefix(key) && jointBetween(text, token, next) === '') {
+    // A word written apart ("electro convulsive"): both parts real pieces, the join an exact
+    // word. Correcting the join too would take "glutamate is" for "glutamates".
+    if (
+      next &&
+      j + 1 < limit &&
+      next.key.length >= 3 &&
+      corrector.isPrefix(key) &&
+      jointBetween(text, token, next) === ''
+    ) {
       const joined = key + next.key;
-      const word = corrector.has(joined) ? joined : corrector.correct(joined, budget);
-      if (word !== undefined) steps.push([word, j + 2, true]);
+      if (corrector.has(joined)) steps.push([joined, j + 2, true]);
     }
     return steps;
   };

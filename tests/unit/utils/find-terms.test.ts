@@ -69,6 +69,13 @@ describe('findTerms with the bundled fact set', () => {
     expect(marked(`Readers wrote: ${lookAlikes.join(', ')}.`)).toEqual([]);
   });
 
+  it('does not join a term and the next word into a misspelled plural ("glutamate is")', () => {
+    expect(marked('Outside the drawing, glutamate is marked; ketamine is too.')).toEqual([
+      ['glutamate', 'glutamate'],
+      ['ketamine', 'ketamine'],
+    ]);
+  });
+
   it('does not use fuzzy matching when it is switched off', () => {
     expect(marked('ketamin and seratonin', { fuzzy: false })).toEqual([]);
   });
