@@ -37,6 +37,8 @@ if (headless) {
   await page.setViewport({ width: 1280, height: 800 });
   await hoverTerm(page, 'ketamine');
   const card = await openCard(page);
+  // Let the card's 120 ms appear animation finish.
+  await new Promise((done) => setTimeout(done, 250));
   mkdirSync(resolve('artifacts'), { recursive: true });
   await page.screenshot({ path: screenshotPath });
   console.log(`\nOpened the card for "${card?.title}" (${card?.level}) and saved a screenshot: ${screenshotPath}`);
