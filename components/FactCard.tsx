@@ -67,67 +67,69 @@ export function FactCard(props: FactCardProps) {
   const sourceElementId = (n: number) => `factlens-source-${entry.id}-${n}`;
   return (
     <article class="card" data-level={level} data-entry={entry.id} lang="en">
-      <header class="card-header">
-        {props.onBack ? (
-          <button type="button" class="card-back" onClick={props.onBack} aria-label="Back to the previous term">
-            ←
-          </button>
-        ) : null}
-        <h2 id={headingId} class="card-title">
-          {entry.title}
-        </h2>
-      </header>
-      <p class="card-text">
-        {entry.levels[level].map((claim, index) => (
-          <span class="claim" key={index}>
-            {claim.text}
-            {claim.sources.map((id) => {
-              const n = numberOf(id);
-              return (
-                <button
-                  type="button"
-                  class="cite"
-                  key={id}
-                  aria-label={`Source ${n}: ${sources[n - 1]?.title ?? ''}`}
-                  onClick={(event) => showSource(event, sourceElementId(n))}
-                >
-                  [{n}]
-                </button>
-              );
-            })}{' '}
-          </span>
-        ))}
-      </p>
-      {related.length > 0 ? (
-        <nav class="card-related" aria-label="Related terms">
-          <span class="card-label">Related:</span>{' '}
-          {related.map((term, i) => (
-            <span key={term.id}>
-              {props.onOpenRelated ? (
-                <button type="button" class="link" onClick={() => props.onOpenRelated?.(term.id)}>
-                  {term.title}
-                </button>
-              ) : (
-                term.title
-              )}
-              {i < related.length - 1 ? ', ' : ''}
+      <div class="card-scroll">
+        <header class="card-header">
+          {props.onBack ? (
+            <button type="button" class="card-back" onClick={props.onBack} aria-label="Back to the previous term">
+              ←
+            </button>
+          ) : null}
+          <h2 id={headingId} class="card-title">
+            {entry.title}
+          </h2>
+        </header>
+        <p class="card-text">
+          {entry.levels[level].map((claim, index) => (
+            <span class="claim" key={index}>
+              {claim.text}
+              {claim.sources.map((id) => {
+                const n = numberOf(id);
+                return (
+                  <button
+                    type="button"
+                    class="cite"
+                    key={id}
+                    aria-label={`Source ${n}: ${sources[n - 1]?.title ?? ''}`}
+                    onClick={(event) => showSource(event, sourceElementId(n))}
+                  >
+                    [{n}]
+                  </button>
+                );
+              })}{' '}
             </span>
           ))}
-        </nav>
-      ) : null}
-      <ol class="card-sources" aria-label="Sources">
-        {sources.map((source, i) => (
-          <li key={source.id} id={sourceElementId(i + 1)} tabIndex={-1}>
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
-              {source.title}
-            </a>{' '}
-            <span class="source-meta">
-              {source.publisher}, {source.year}
-              {level === 'expert' ? ` · ${EVIDENCE_LABELS[source.evidence]}` : ''}
-            </span>
-          </li>
-        ))}
-      </ol>
+        </p>
+        {related.length > 0 ? (
+          <nav class="card-related" aria-label="Related terms">
+            <span class="card-label">Related:</span>{' '}
+            {related.map((term, i) => (
+              <span key={term.id}>
+                {props.onOpenRelated ? (
+                  <button type="button" class="link" onClick={() => props.onOpenRelated?.(term.id)}>
+                    {term.title}
+                  </button>
+                ) : (
+                  term.title
+                )}
+                {i < related.length - 1 ? ', ' : ''}
+              </span>
+            ))}
+          </nav>
+        ) : null}
+        <ol class="card-sources" aria-label="Sources">
+          {sources.map((source, i) => (
+            <li key={source.id} id={sourceElementId(i + 1)} tabIndex={-1}>
+              <a href={source.url} target="_blank" rel="noopener noreferrer">
+                {source.title}
+              </a>{' '}
+              <span class="source-meta">
+                {source.publisher}, {source.year}
+                {level === 'expert' ? ` · ${EVIDENCE_LABELS[source.evidence]}` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </div>
       <footer class="card-footer">
         <p class="disclaimer">Educational information, not medical advice.</p>
         {level === 'expert' ? <p class="reviewed">Reviewed {entry.reviewed}</p> : null}
