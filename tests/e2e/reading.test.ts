@@ -183,7 +183,7 @@ describe('keyboard, touch and screenshots in chromium', () => {
   let page: Page;
 
   /** Writes settings as the options page does (sync storage, one key per setting). */
-  async function setStored(values: Record<string, string | boolean>) {
+  async function setStored(values: Record<string, string | boolean | string[]>) {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
     const worker = await target.worker();
     await worker?.evaluate(async (v) => {
@@ -269,6 +269,28 @@ describe('keyboard, touch and screenshots in chromium', () => {
       return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
     });
     expect(snapshot.now).toBe(snapshot.before);
+  });
+
+  it('follows the marking settings on an open page: misspellings and categories', async () => {
+    const forum = await browser.newPage();
+    await forum.goto(`${origin}/misspelled.html`);
+    await waitForReady(forum);
+    expect(await highlightedTexts(forum)).toEqual(['ketamin', 'glutamte', 'seratonin']);
+    await setStored({ fuzzyMatching: false });
+    await forum.waitForFunction(() => !CSS.highlights.get('factlens-term')?.size);
+    await setStored({ fuzzyMatching: true });
+    await forum.waitForFunction(() => CSS.highlights.get('factlens-term')?.size === 3);
+    await forum.close();
+    await page.bringToFront();
+    await setStored({ hiddenCategories: ['neurobiology'] });
+    await page.waitForFunction(
+      () => ![...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'glutamate'),
+    );
+    expect(await highlightedTexts(page)).toContain('ketamine');
+    await setStored({ hiddenCategories: [] });
+    await page.waitForFunction(() =>
+      [...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'glutamate'),
+    );
   });
 
   it('does not move while the focus is in an editable region', async () => {
