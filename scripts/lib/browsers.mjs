@@ -220,3 +220,20 @@ export async function closeCard(page) {
     { timeout: 10000 },
   );
 }
+
+/**
+ * The page's DOM now, with our one shadow host left out, next to the snapshot the fixture page
+ * took at DOMContentLoaded, before Factlens ran (`window.__domBefore`).
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<{ before: string, now: string }>}
+ */
+export function domBeforeAndNow(page) {
+  return page.evaluate(() => {
+    const clone = /** @type {HTMLElement} */ (document.documentElement.cloneNode(true));
+    clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
+    return {
+      before: /** @type {{ __domBefore: string }} */ (/** @type {unknown} */ (window)).__domBefore,
+      now: clone.outerHTML,
+    };
+  });
+}

@@ -9,20 +9,12 @@ import {
   launchWithExtension,
   openCard,
   waitForReady,
+  domBeforeAndNow,
 } from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
 
 const entry = (id: string) => JSON.parse(readFileSync(`data/terms/${id}.json`, 'utf8')) as FactEntry;
 const text = (claims: FactEntry['levels']['brief']) => claims.map((claim) => claim.text);
-
-/** The page's DOM with our one shadow host left out, next to the snapshot the page took before we ran. */
-function domBeforeAndNow(page: Page) {
-  return page.evaluate(() => {
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
-    return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
-  });
-}
 
 let origin = '';
 let closeServer: () => Promise<void> = async () => {};

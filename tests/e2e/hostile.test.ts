@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightedTexts, hoverTerm, launchWithExtension, openCard, waitForReady } from '@/scripts/lib/browsers.mjs';
+import {
+  domBeforeAndNow,
+  highlightedTexts,
+  hoverTerm,
+  launchWithExtension,
+  openCard,
+  waitForReady,
+} from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
 
 let origin = '';
@@ -18,11 +25,7 @@ afterAll(async () => {
 
 /** The page's DOM with our host left out, against the snapshot it took before Factlens ran. */
 async function expectUntouched(page: Page) {
-  const { before, now } = await page.evaluate(() => {
-    const clone = document.documentElement.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
-    return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
-  });
+  const { before, now } = await domBeforeAndNow(page);
   expect(before.length).toBeGreaterThan(100);
   expect(now).toBe(before);
 }

@@ -9,6 +9,7 @@ import {
   openCard,
   termCentre,
   waitForReady,
+  domBeforeAndNow,
 } from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
 
@@ -160,11 +161,7 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
 
   it('leaves the DOM outside our host byte-identical after hovering and closing', async () => {
     await closeCard(page);
-    const snapshot = await page.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
-      return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
-    });
+    const snapshot = await domBeforeAndNow(page);
     expect(snapshot.now).toBe(snapshot.before);
   });
 
@@ -263,11 +260,7 @@ describe('keyboard, touch and screenshots in chromium', () => {
     );
     await setStored({ highlightStyle: 'underline' });
     await closeCard(page);
-    const snapshot = await page.evaluate(() => {
-      const clone = document.documentElement.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('factlens-card').forEach((host) => host.remove());
-      return { before: (window as unknown as { __domBefore: string }).__domBefore, now: clone.outerHTML };
-    });
+    const snapshot = await domBeforeAndNow(page);
     expect(snapshot.now).toBe(snapshot.before);
   });
 
