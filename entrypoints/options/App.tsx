@@ -4,6 +4,7 @@ import { Choice } from '@/components/Choice';
 import { DetailLevelPicker } from '@/components/DetailLevelPicker';
 import { FactCard } from '@/components/FactCard';
 import { Glossary } from '@/components/Glossary';
+import { ImportResult } from '@/components/ImportResult';
 import { PackList } from '@/components/PackList';
 import { SitesEditor } from '@/components/SitesEditor';
 import { Switch } from '@/components/Switch';
@@ -276,17 +277,7 @@ export function App() {
             onChange={(event) => void importPack(event.currentTarget.files?.[0])}
           />
         </label>
-        {packMessage.ok ? <p role="status">{packMessage.ok}</p> : null}
-        {packMessage.errors.length > 0 ? (
-          <div role="alert">
-            <p>The pack was not imported:</p>
-            <ul class="error-list">
-              {packMessage.errors.map((error) => (
-                <li key={error}>{error}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ImportResult result={packMessage} failure="The pack was not imported:" />
         <PackList
           packs={packs}
           onToggle={(id, enabled) => savePacks(packs.map((pack) => (pack.id === id ? { ...pack, enabled } : pack)))}
@@ -317,17 +308,7 @@ export function App() {
             />
           </label>
         </div>
-        {backupMessage.ok ? <p role="status">{backupMessage.ok}</p> : null}
-        {backupMessage.errors.length > 0 ? (
-          <div role="alert">
-            <p>The file was not imported; nothing changed:</p>
-            <ul class="error-list">
-              {backupMessage.errors.map((error) => (
-                <li key={error}>{error}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ImportResult result={backupMessage} failure="The file was not imported; nothing changed:" />
       </section>
 
       <section aria-labelledby="keys-heading">
