@@ -1,6 +1,6 @@
 import type { FactEntry } from './types';
 
-// One reviewable JSON file per term; tests/unit/data.test.ts validates every one.
+// One reviewable JSON file per term; tests/unit/data/fact-set.test.ts validates every one.
 const modules = import.meta.glob<FactEntry>('./terms/*.json', { eager: true, import: 'default' });
 
 /** The bundled fact set, sorted by id. */
