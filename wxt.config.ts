@@ -9,7 +9,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // FACTLENS_PROFILE=1 keeps names readable in CPU profiles.
-    build: process.env.FACTLENS_PROFILE ? { minify: false } : {},
+    build: process.env.FACTLENS_PROFILE ? { minify: false } : process.env.FACTLENS_SOURCEMAP ? { sourcemap: true } : {},
   }),
   manifest: ({ browser }) => ({
     name: 'Factlens',

@@ -29,9 +29,12 @@ export function deletionsOf(word: string): string[] {
  */
 export class FuzzyCorrector {
   private readonly vocabulary: ReadonlySet<string>;
-  private readonly byDeletion = new Map<string, string[]>();
+  /** One-deletion index, built on the first real correction (most pages never need one). */
+  private deletionIndex: Map<string, string[]> | undefined;
   private readonly firstLetters = new Set<string>();
-  private readonly prefixes = new Set<string>();
+  private readonly firstCodes = new Uint8Array(128);
+  /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
+  private prefixSet: Set<string> | undefined;
   private readonly cache = new Map<string, string | null>();
   /** fuse.js instances by candidate group, built once each. */
   private readonly scorers = new Map<string, Fuse<string>>();
@@ -50,16 +53,39 @@ export class FuzzyCorrector {
       min = Math.min(min, word.length);
       max = Math.max(max, word.length);
       this.firstLetters.add(word[0] ?? '');
+      const code = word.charCodeAt(0);
+      if (code < 128) this.firstCodes[code] = 1;
+    }
+    this.minLength = Math.max(min - 1, MIN_FUZZY_LENGTH);
+    this.maxLength = max + 1;
+  }
+
+  private get byDeletion(): Map<string, string[]> {
+    if (this.deletionIndex) return this.deletionIndex;
+    const index = new Map<string, string[]>();
+    for (const word of this.vocabulary) {
       for (const deleted of deletionsOf(word)) {
-        const list = this.byDeletion.get(deleted);
+        const list = index.get(deleted);
         if (list) {
           if (!list.includes(word)) list.push(word);
-        } else this.byDeletion.set(deleted, [word]);
+        } else index.set(deleted, [word]);
       }
-      for (let end = 3; end < word.length - 2; end++) this.prefixes.add(word.slice(0, end));
     }
-    this.minLength = min - 1;
-    this.maxLength = max + 1;
+    this.deletionIndex = index;
+    return index;
+  }
+
+  /** The vocabulary: lower-case words of at least MIN_FUZZY_LENGTH characters. */
+  words(): Iterable<string> {
+    return this.vocabulary;
+  }
+
+  /**
+   * Cheap test before making a string of a token: false when a token of `length` characters
+   * starting with the lower-case ASCII `firstCode` can never be corrected.
+   */
+  mightCorrect(length: number, firstCode: number): boolean {
+    return length >= this.minLength && length <= this.maxLength && this.firstCodes[firstCode] === 1;
   }
 
   /** True when `key` is a vocabulary word exactly. */
@@ -69,7 +95,12 @@ export class FuzzyCorrector {
 
   /** True when `key` could be the first part of a vocabulary word written apart ("electro"). */
   isPrefix(key: string): boolean {
-    return this.prefixes.has(key);
+    if (!this.prefixSet) {
+      this.prefixSet = new Set<string>();
+      for (const word of this.vocabulary)
+        for (let end = 3; end < word.length - 2; end++) this.prefixSet.add(word.slice(0, end));
+    }
+    return this.prefixSet.has(key);
   }
 
   /**
@@ -77,7 +108,7 @@ export class FuzzyCorrector {
    * Spends from `budget` only when real work is done; returns undefined once it is spent.
    */
   correct(key: string, budget?: FuzzyBudget): string | undefined {
-    if (key.length < this.minLength || key.length > this.maxLength || key.length < MIN_FUZZY_LENGTH) return undefined;
+    if (key.length < this.minLength || key.length > this.maxLength) return undefined;
     if (!this.firstLetters.has(key[0] ?? '') || this.vocabulary.has(key)) return undefined;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;

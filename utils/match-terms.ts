@@ -1,6 +1,13 @@
 import { MIN_FUZZY_LENGTH, type FuzzyBudget } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
-import type { TermIndex, Terminal, TrieNode } from './term-index';
+import {
+  SCANNER_PREFIX,
+  SCANNER_ROOT_KEY,
+  SCANNER_SYMBOLS,
+  type TermIndex,
+  type Terminal,
+  type TrieNode,
+} from './term-index';
 
 /** One accepted occurrence of a term: [start, end) offsets into the scanned text. */
 export interface TermMatch {
@@ -26,14 +33,6 @@ export interface MatchOptions {
   budget?: FuzzyBudget;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /** Case-folded, normalised lookup key. */
-  key: string;
-}
-
 interface Found {
   terminal: Terminal;
   first: number;
@@ -52,31 +51,165 @@ const LEADING_PUNCTUATION = /^[([{"'\u2018\u201c]+/;
 /** Longest alias in tokens the walks look ahead. */
 const MAX_TERM_TOKENS = 8;
 
-/** Reused by tokenise (matchAll would clone the pattern for every text node). */
+/** Reused by the general tokeniser (matchAll would clone the pattern for every text node). */
 const TOKENS = new RegExp(TOKEN_PATTERN.source, 'gu');
-// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
-const ALL_ASCII = /^[\u0000-\u007f]*$/;
 
-function tokenise(text: string): Token[] {
-  const tokens: Token[] = [];
-  // In ASCII text (most text nodes) a token's key is its lower case: no per-token checks.
-  const ascii = ALL_ASCII.test(text);
-  TOKENS.lastIndex = 0;
-  for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
-    const token = match[0];
-    tokens.push({
-      start: match.index,
-      end: match.index + token.length,
-      text: token,
-      key: ascii ? token.toLowerCase() : tokenKey(token),
-    });
+/** Token flags: the token may start an exact match; it may start a fuzzy one. */
+const EXACT_START = 1;
+const FUZZY_START = 2;
+
+/**
+ * The tokens of one text: offsets in growable typed arrays reused by every call (matching is
+ * synchronous), keys computed only for the tokens a walk reads. Most tokens of a page start
+ * nothing, and in ASCII text (most text nodes) they are never turned into strings at all.
+ */
+class Tokens {
+  text = '';
+  count = 0;
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  flags = new Uint8Array(256);
+  private keys: (string | undefined)[] = [];
+
+  reset(text: string): void {
+    this.text = text;
+    this.count = 0;
+    this.keys.length = 0;
   }
-  return tokens;
+
+  push(start: number, end: number, flags: number, key?: string): void {
+    if (this.count === this.starts.length) {
+      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+      this.starts = grow(this.starts, new Int32Array(this.count * 2));
+      this.ends = grow(this.ends, new Int32Array(this.count * 2));
+      this.flags = grow(this.flags, new Uint8Array(this.count * 2));
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.flags[this.count] = flags;
+    if (key !== undefined) this.keys[this.count] = key;
+    this.count++;
+  }
+
+  start(i: number): number {
+    return this.starts[i] ?? 0;
+  }
+
+  end(i: number): number {
+    return this.ends[i] ?? 0;
+  }
+
+  /** The token as written. */
+  raw(i: number): string {
+    return this.text.slice(this.start(i), this.end(i));
+  }
+
+  /** Case-folded, normalised lookup key. */
+  key(i: number): string {
+    let key = this.keys[i];
+    if (key === undefined) {
+      key = tokenKey(this.raw(i));
+      this.keys[i] = key;
+    }
+    return key;
+  }
+
+  /** The joint key between tokens a and b, or undefined when they cannot belong to one term. */
+  joint(a: number, b: number): string | undefined {
+    return separatorKey(this.text.slice(this.end(a), this.start(b)));
+  }
 }
 
-function terminalAccepts(terminal: Terminal, tokens: readonly Token[], first: number): boolean {
+const tokens = new Tokens();
+
+/** Character classes of ASCII: -1 for a non-word character, else the scanner's symbol. */
+const ASCII_SYMBOLS = new Int8Array(128).fill(-1);
+for (let c = 0; c < 26; c++) {
+  ASCII_SYMBOLS[97 + c] = c;
+  ASCII_SYMBOLS[65 + c] = c;
+}
+for (let c = 0; c < 10; c++) ASCII_SYMBOLS[48 + c] = 26 + c;
+
+/**
+ * Tokenises ASCII text with the index's character automaton, flagging the tokens that may
+ * start a match; no string is made for the others. Returns whether any token may start a
+ * match, or undefined at the first non-ASCII character (the general tokeniser takes over).
+ */
+function tokeniseAscii(
+  text: string,
+  index: TermIndex,
+  fuzzy: boolean,
+  budget: FuzzyBudget | undefined,
+): boolean | undefined {
+  const { transitions, stateFlags } = index.scanner;
+  const corrector = index.fuzzy;
+  tokens.reset(text);
+  let any = false;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let code = text.charCodeAt(i);
+    if (code >= 128) return undefined;
+    let symbol = ASCII_SYMBOLS[code] as number;
+    if (symbol < 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let state = 0;
+    for (;;) {
+      if (state >= 0) state = (transitions[state * SCANNER_SYMBOLS + symbol] as number) || -1;
+      if (++i === length) break;
+      code = text.charCodeAt(i);
+      if (code >= 128) return undefined;
+      symbol = ASCII_SYMBOLS[code] as number;
+      if (symbol < 0) break;
+    }
+    const found = state > 0 ? (stateFlags[state] as number) : 0;
+    let flags = found & SCANNER_ROOT_KEY ? EXACT_START | (fuzzy ? FUZZY_START : 0) : 0;
+    let key: string | undefined;
+    if (fuzzy && flags === 0) {
+      if (found & SCANNER_PREFIX) flags = FUZZY_START;
+      else if (corrector.mightCorrect(i - start, text.charCodeAt(start) | 32)) {
+        key = text.slice(start, i).toLowerCase();
+        if (corrector.correct(key, budget) !== undefined) flags = FUZZY_START;
+      }
+    }
+    if (flags !== 0) any = true;
+    tokens.push(start, i, flags, key);
+  }
+  return any;
+}
+
+/** Tokenises any text with the Unicode token pattern, flagging the tokens that may start a match. */
+function tokeniseGeneral(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
+  const corrector = index.fuzzy;
+  tokens.reset(text);
+  let any = false;
+  TOKENS.lastIndex = 0;
+  for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
+    const key = tokenKey(match[0]);
+    const root = index.root.next.has(key);
+    let flags = root ? EXACT_START : 0;
+    // Most words are too short to be a misspelling or the first part of one.
+    if (
+      fuzzy &&
+      (root ||
+        (key.length >= 3 && corrector.isPrefix(key)) ||
+        (key.length >= MIN_FUZZY_LENGTH && corrector.correct(key, budget) !== undefined))
+    )
+      flags |= FUZZY_START;
+    if (flags !== 0) any = true;
+    tokens.push(match.index, match.index + match[0].length, flags, key);
+  }
+  return any;
+}
+
+function terminalAccepts(terminal: Terminal, first: number): boolean {
   if (!terminal.exact) return true;
-  return terminal.exact.every((spelling, i) => tokenExact(tokens[first + i]?.text ?? '') === spelling);
+  return terminal.exact.every(
+    (spelling, i) => first + i < tokens.count && tokenExact(tokens.raw(first + i)) === spelling,
+  );
 }
 
 /**
@@ -96,26 +229,25 @@ function isGlued(text: string, start: number, end: number): boolean {
   return URL_LIKE.test(chunk) || PATH_LIKE.test(chunk) || FILE_NAME.test(chunk) || SLUG.test(chunk);
 }
 
-/** The joint key between tokens a and b, or undefined when they cannot belong to one term. */
-function jointBetween(text: string, a: Token, b: Token): string | undefined {
-  return separatorKey(text.slice(a.end, b.start));
-}
-
-/** Exact pass: longest trie match at each token, left to right, no nesting. */
-function exactPass(text: string, tokens: readonly Token[], root: TrieNode): Found[] {
+/** Exact pass: longest trie match at each token that may start one, left to right, no nesting. */
+function exactPass(root: TrieNode): Found[] {
   const found: Found[] = [];
+  const { count, flags } = tokens;
   let i = 0;
-  while (i < tokens.length) {
-    let node = root.next.get((tokens[i] as Token).key);
+  while (i < count) {
+    if (!((flags[i] as number) & EXACT_START)) {
+      i++;
+      continue;
+    }
+    let node = root.next.get(tokens.key(i));
     let best: Found | undefined;
     for (let j = i; node;) {
-      const accepted = node.terminals.find((terminal) => terminalAccepts(terminal, tokens, i));
+      const accepted = node.terminals.find((terminal) => terminalAccepts(terminal, i));
       if (accepted) best = { terminal: accepted, first: i, last: j, fuzzy: false };
-      const following = tokens[j + 1];
-      if (!following || node.next.size === 0 || j - i >= MAX_TERM_TOKENS) break;
-      const joint = jointBetween(text, tokens[j] as Token, following);
+      if (j + 1 >= count || node.next.size === 0 || j - i >= MAX_TERM_TOKENS) break;
+      const joint = tokens.joint(j, j + 1);
       if (joint === undefined) break;
-      node = node.next.get(`${joint} ${following.key}`);
+      node = node.next.get(`${joint} ${tokens.key(j + 1)}`);
       j++;
     }
     if (best) {
@@ -133,33 +265,25 @@ function exactPass(text: string, tokens: readonly Token[], root: TrieNode): Foun
  * ("electro convulsive"). Only unambiguous, non-abbreviation aliases are reached this way,
  * and at least one step must be a correction.
  */
-function fuzzyPass(
-  text: string,
-  tokens: readonly Token[],
-  index: TermIndex,
-  exact: readonly Found[],
-  budget: FuzzyBudget | undefined,
-): Found[] {
+function fuzzyPass(index: TermIndex, exact: readonly Found[], budget: FuzzyBudget | undefined): Found[] {
   const corrector = index.fuzzy;
   const found: Found[] = [];
   /** Steps from token j: [trie key without joint, next token index, is a correction]. */
   const stepsAt = (j: number, limit: number): [string, number, boolean][] => {
-    const token = tokens[j] as Token;
-    const key = token.key;
+    const key = tokens.key(j);
     const steps: [string, number, boolean][] = [[key, j + 1, false]];
     const corrected = corrector.correct(key, budget);
     if (corrected !== undefined) steps.push([corrected, j + 1, true]);
-    const next = tokens[j + 1];
     // A word written apart ("electro convulsive"): both parts real pieces, the join an exact
     // word. Correcting the join too would take "glutamate is" for "glutamates".
     if (
-      next &&
+      j + 1 < tokens.count &&
       j + 1 < limit &&
-      next.key.length >= 3 &&
+      tokens.end(j + 1) - tokens.start(j + 1) >= 3 &&
       corrector.isPrefix(key) &&
-      jointBetween(text, token, next) === ''
+      tokens.joint(j, j + 1) === ''
     ) {
-      const joined = key + next.key;
+      const joined = key + tokens.key(j + 1);
       if (corrector.has(joined)) steps.push([joined, j + 2, true]);
     }
     return steps;
@@ -180,7 +304,7 @@ function fuzzyPass(
     if (j >= limit || depth >= MAX_TERM_TOKENS || node.next.size === 0) return best;
     let joint = '';
     if (j > first) {
-      const separator = jointBetween(text, tokens[j - 1] as Token, tokens[j] as Token);
+      const separator = tokens.joint(j - 1, j);
       if (separator === undefined) return best;
       joint = `${separator} `;
     }
@@ -196,23 +320,17 @@ function fuzzyPass(
   // A misspelled longer term can start with an exact shorter one ("NMDA recpetor" after "NMDA"):
   // try to extend each exact match up to the next one; a longer fuzzy match replaces it.
   const extended = exact.map((match, k) => {
-    const limit = exact[k + 1]?.first ?? tokens.length;
+    const limit = exact[k + 1]?.first ?? tokens.count;
     const longer = walk(index.root, match.first, match.first, limit, false, 0);
     return longer && longer.last > match.last ? longer : match;
   });
   let gapStart = 0;
   for (const boundary of [...extended, undefined]) {
-    const gapEnd = boundary ? boundary.first : tokens.length;
+    const gapEnd = boundary ? boundary.first : tokens.count;
     let i = gapStart;
     while (i < gapEnd) {
-      // Cheap test first: most tokens start nothing, exactly or misspelled.
-      const key = (tokens[i] as Token).key;
-      // Length first: most words are too short to be a misspelling or the first part of one.
-      const couldStart =
-        index.root.next.has(key) ||
-        (key.length >= 3 && corrector.isPrefix(key)) ||
-        (key.length >= MIN_FUZZY_LENGTH - 1 && corrector.correct(key, budget) !== undefined);
-      if (!couldStart) {
+      // Flagged by the tokeniser: most tokens start nothing, exactly or misspelled.
+      if (!((tokens.flags[i] as number) & FUZZY_START)) {
         i++;
         continue;
       }
@@ -237,22 +355,23 @@ function fuzzyPass(
  * Pure: strings in, offsets out, sorted by start.
  */
 export function matchTerms(text: string, index: TermIndex, options: MatchOptions = {}): TermMatch[] {
-  const tokens = tokenise(text);
-  const exact = exactPass(text, tokens, index.root);
-  const all = options.fuzzy ? fuzzyPass(text, tokens, index, exact, options.budget) : exact;
+  const fuzzyOn = options.fuzzy === true;
+  const any =
+    tokeniseAscii(text, index, fuzzyOn, options.budget) ?? tokeniseGeneral(text, index, fuzzyOn, options.budget);
+  if (!any) return [];
+  const exact = exactPass(index.root);
+  const all = fuzzyOn ? fuzzyPass(index, exact, options.budget) : exact;
   const matches: TermMatch[] = [];
   for (const { terminal, first, last, fuzzy } of all) {
-    const firstToken = tokens[first] as Token;
-    const lastToken = tokens[last] as Token;
-    if (isGlued(text, firstToken.start, lastToken.end)) continue;
-    const possessive = POSSESSIVE.exec(text.slice(lastToken.end, lastToken.end + 3));
+    const start = tokens.start(first);
+    const lastEnd = tokens.end(last);
+    if (isGlued(text, start, lastEnd)) continue;
+    const possessive = POSSESSIVE.exec(text.slice(lastEnd, lastEnd + 3));
     const bareApostrophe = possessive?.[0].length === 1;
     const end =
-      possessive && (!bareApostrophe || /s$/i.test(lastToken.text))
-        ? lastToken.end + possessive[0].length
-        : lastToken.end;
+      possessive && (!bareApostrophe || /s$/i.test(tokens.raw(last))) ? lastEnd + possessive[0].length : lastEnd;
     const match: TermMatch = {
-      start: firstToken.start,
+      start,
       end,
       entryId: terminal.entryId,
       alias: terminal.alias,

@@ -21,9 +21,28 @@ export interface TrieNode {
   terminals: Terminal[];
 }
 
+/** Symbols of the scanner's automaton: a-z (any case), then 0-9. */
+export const SCANNER_SYMBOLS = 36;
+/** Scanner state flags: the word read so far is a first token of the trie; a fuzzy prefix. */
+export const SCANNER_ROOT_KEY = 1;
+export const SCANNER_PREFIX = 2;
+
+/**
+ * A character automaton over the ASCII keys the tokeniser looks words up by: the first tokens
+ * of the trie and the corrector's word prefixes. Reading a word through it says whether the
+ * word may start a match without making a string of it.
+ */
+export interface Scanner {
+  /** transitions[state * SCANNER_SYMBOLS + symbol]: the next state, 0 for none (0 is the start). */
+  transitions: Int32Array;
+  /** Flags of each state (SCANNER_ROOT_KEY, SCANNER_PREFIX). */
+  stateFlags: Uint8Array;
+}
+
 /** Every alias of every entry, compiled once into one token trie. */
 export interface TermIndex {
   root: TrieNode;
+  scanner: Scanner;
   entries: ReadonlyMap<string, TermSummary>;
   /** Spelling correction towards the words of unambiguous, non-abbreviation aliases. */
   fuzzy: FuzzyCorrector;
@@ -129,5 +148,45 @@ export function compileTermIndex(entries: readonly TermSummary[], options: Compi
       }
     }
   }
-  return { root, entries: byId, fuzzy: new FuzzyCorrector(vocabulary, new Set(options.fuzzyExclusions ?? [])) };
+  const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? []);
+  const scanner = compileScanner(root.next.keys(), fuzzy.words());
+  return { root, scanner, entries: byId, fuzzy };
+}
+
+const symbolOf = (code: number): number =>
+  code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? 26 + code - 48 : -1;
+
+/**
+ * The scanner over lower-case keys: `rootKeys` get SCANNER_ROOT_KEY, and the prefixes of each
+ * word of `prefixWords` from 3 characters to 3 short of the word get SCANNER_PREFIX (the
+ * corrector's isPrefix). Keys with characters other than a-z and 0-9 are left out: the
+ * tokeniser reads only ASCII words through the scanner.
+ */
+export function compileScanner(rootKeys: Iterable<string>, prefixWords: Iterable<string>): Scanner {
+  const groups: [string[], boolean][] = [
+    [[...rootKeys], false],
+    [[...prefixWords], true],
+  ];
+  let bound = 1;
+  for (const [keys] of groups) for (const key of keys) bound += key.length;
+  let transitions = new Int32Array(bound * SCANNER_SYMBOLS);
+  let stateFlags = new Uint8Array(bound);
+  let states = 1;
+  for (const [keys, prefixes] of groups) {
+    keys: for (const key of keys) {
+      for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) continue keys;
+      let state = 0;
+      for (let i = 0; i < key.length; i++) {
+        const at = state * SCANNER_SYMBOLS + symbolOf(key.charCodeAt(i));
+        if (transitions[at] === 0) transitions[at] = states++;
+        state = transitions[at] as number;
+        if (prefixes && i + 1 >= 3 && i + 1 < key.length - 2)
+          stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
+      }
+      if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
+    }
+  }
+  transitions = transitions.slice(0, states * SCANNER_SYMBOLS);
+  stateFlags = stateFlags.slice(0, states);
+  return { transitions, stateFlags };
 }

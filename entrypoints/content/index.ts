@@ -17,7 +17,13 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const isTop = window === window.top;
-    const compile = async () => compileTermIndex(await readEffectiveSummaries(termSummaries), { fuzzyExclusions });
+    const compile = async () => {
+      const summaries = await readEffectiveSummaries(termSummaries);
+      const started = performance.now();
+      const compiled = compileTermIndex(summaries, { fuzzyExclusions });
+      performance.measure('factlens:compile', { start: started, end: performance.now() });
+      return compiled;
+    };
     const [index, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([
         compile(),

@@ -62,4 +62,36 @@ describe('matchTerms on arbitrary text (property)', () => {
       { numRuns: 500 },
     );
   });
+
+  // ASCII text goes through a character automaton that never makes strings of most words; any
+  // other character sends the text through the general Unicode tokeniser. Both must agree.
+  it('finds the same matches in ASCII text through the fast and the general tokeniser', () => {
+    const asciiText = fc
+      .array(
+        fc.oneof(
+          fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 12 }),
+          fc.constantFrom(...aliases.filter((alias) => /^[\x20-\x7e]+$/.test(alias))),
+          fc.constantFrom(' ', '\n', '-', "'s", "'", '/', '.', '_', '@'),
+          fc.constantFrom(
+            'ketamin',
+            'seratonin',
+            'NMDA recpetor',
+            'electro convulsive therapy',
+            'neutron',
+            'Glutamates',
+          ),
+        ),
+        { maxLength: 40 },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(asciiText, fc.boolean(), (text, fuzzy) => {
+        const fast = matchTerms(text, index, { fuzzy, budget: { remainingMs: 1e9 } });
+        // A separate non-ASCII word at the end changes no match but forces the general path.
+        const general = matchTerms(`${text} \u00e9`, index, { fuzzy, budget: { remainingMs: 1e9 } });
+        expect(general).toEqual(fast);
+      }),
+      { numRuns: 600 },
+    );
+  });
 });
