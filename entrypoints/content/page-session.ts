@@ -163,7 +163,12 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     intent = watchHoverIntent({
       target: doc,
       signal,
-      find: (x, y) => hitTest(doc, pageStore, x, y),
+      find: (x, y) => {
+        const match = hitTest(doc, pageStore, x, y);
+        // The pointer is on a term: load the card's view during the hover delay.
+        if (match) card.prepare();
+        return match;
+      },
       isInsideCard: (event) => event.composedPath().includes(card.hostElement),
       open: (match) => open(match),
       close: () => card.hide(),

@@ -1,18 +1,33 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { FactCard } from '@/components/FactCard';
 import type { DetailLevel, FactEntry, TermSummary } from '@/data/types';
 import type { Theme } from '@/utils/settings';
 import type { PaintedMatch } from './annotate-page';
+import { CARD_VIEW_KEY, type CardView } from './card-view-api';
 import { prefersDarkCard } from './page-theme';
 
 /** Custom element name of our one shadow host: the only node Factlens adds to a page. */
 export const CARD_HOST_NAME = 'factlens-card';
-/** Gap between the term and the card, and the card and the viewport edge (UX.md). */
-const GAP = 10;
-const GUTTER = 5;
+
+let viewLoading: Promise<CardView> | undefined;
+
+/**
+ * The card's view, imported from the extension on first use (entrypoints/card-view.ts): the
+ * content script stays small and pages where no card opens never load Preact or floating-ui.
+ * A failed load is forgotten, so the next card tries again.
+ */
+export function loadCardView(): Promise<CardView> {
+  const registry = globalThis as Record<symbol, CardView | undefined>;
+  const loaded = registry[CARD_VIEW_KEY];
+  if (loaded) return Promise.resolve(loaded);
+  viewLoading ??= import(/* @vite-ignore */ browser.runtime.getURL('/card-view.js')).then(() => {
+    const view = registry[CARD_VIEW_KEY];
+    if (!view) throw new Error('Factlens: the card view did not register');
+    return view;
+  });
+  viewLoading.catch(() => (viewLoading = undefined));
+  return viewLoading;
+}
 
 export interface CardLook {
   /** Every term the card can show, for related links. */
@@ -38,6 +53,8 @@ export interface CardHost {
   update(look: Partial<CardLook>): void;
   /** Reads a message to screen readers through the card's live region. */
   announce(message: string): void;
+  /** Loads what the card needs ahead of a probable show() (a hover that may become one). */
+  prepare(): void;
   /** The match whose card is open, if any. */
   readonly current: PaintedMatch | undefined;
   /** The shadow host element, so scanners and hit tests can leave it out. */
@@ -78,6 +95,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
   let liveRegion: HTMLElement | undefined;
   let returnFocusTo: Element | null = null;
   let titled: { element: Element; title: string } | undefined;
+  let view: CardView | undefined;
   const loaded = new Map<string, Promise<FactEntry | undefined>>();
   const load = (id: string) => {
     let entry = loaded.get(id);
@@ -113,7 +131,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     },
     onRemove: (element) => {
       stopAutoUpdate?.();
-      if (element) render(null, element);
+      if (element) view?.clear(element);
       restoreTitle();
       popover = undefined;
       liveRegion = undefined;
@@ -141,7 +159,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
   }
 
   const paint = () => {
-    if (!popover || !current) return;
+    if (!popover || !current || !view) return;
     const entry = current.history[current.history.length - 1] as FactEntry;
     const dark = look.theme === 'dark' || (look.theme === 'auto' && prefersDarkCard(current.match.node.parentElement));
     popover.dataset.theme = dark ? 'dark' : 'light';
@@ -150,70 +168,39 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
       const target = look.entries.get(id);
       return target ? [{ id, title: target.title }] : [];
     });
-    render(
-      <FactCard
-        entry={entry}
-        level={look.level}
-        related={related}
-        onOpenRelated={(id) => {
-          const showing = current;
-          void load(id).then((target) => {
-            if (!target || current !== showing || !showing) return;
-            showing.history.push(target);
-            paint();
-            popover?.focus({ preventScroll: true });
-          });
-        }}
-        onBack={
-          current.history.length > 1
-            ? () => {
-                current?.history.pop();
-                paint();
-                popover?.focus({ preventScroll: true });
-              }
-            : undefined
-        }
-        onLevelChange={(level) => {
-          look.level = level;
+    view.render(popover, {
+      entry,
+      level: look.level,
+      related,
+      onOpenRelated: (id) => {
+        const showing = current;
+        void load(id).then((target) => {
+          if (!target || current !== showing || !showing) return;
+          showing.history.push(target);
           paint();
-          options.onLevelChange(level);
-        }}
-        onOpenSettings={options.onOpenSettings}
-      />,
-      popover,
-    );
+          popover?.focus({ preventScroll: true });
+        });
+      },
+      onBack:
+        current.history.length > 1
+          ? () => {
+              current?.history.pop();
+              paint();
+              popover?.focus({ preventScroll: true });
+            }
+          : undefined,
+      onLevelChange: (level) => {
+        look.level = level;
+        paint();
+        options.onLevelChange(level);
+      },
+      onOpenSettings: options.onOpenSettings,
+    });
   };
 
   const place = (match: PaintedMatch, floating: HTMLElement) => {
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => match.range.getBoundingClientRect(),
-      getClientRects: () => match.range.getClientRects(),
-      contextElement: match.node.parentElement ?? undefined,
-    };
     stopAutoUpdate?.();
-    stopAutoUpdate = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(),
-          offset(GAP),
-          flip({ padding: GUTTER }),
-          shift({ padding: GUTTER }),
-          size({
-            padding: GUTTER,
-            apply: ({ availableHeight }) => {
-              floating.style.maxHeight = `${Math.max(120, Math.min(availableHeight, 480))}px`;
-            },
-          }),
-        ],
-      }).then(({ x, y, placement }) => {
-        floating.dataset.placement = placement;
-        // left/top, not transform: the appear animation owns transform.
-        floating.style.left = `${Math.round(x)}px`;
-        floating.style.top = `${Math.round(y)}px`;
-      });
-    });
+    stopAutoUpdate = view?.place(match.range, match.node.parentElement ?? undefined, floating);
   };
 
   let pending: PaintedMatch | undefined;
@@ -226,7 +213,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
     restoreTitle();
     if (popover) {
       popover.hidden = true;
-      render(null, popover);
+      view?.clear(popover);
     }
     if (hadFocus && returnFocusTo instanceof HTMLElement) returnFocusTo.focus({ preventScroll: true });
     returnFocusTo = null;
@@ -248,9 +235,19 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
   return {
     show(match, showOptions = {}) {
       pending = match;
-      void load(match.entryId).then((entry) => {
-        if (entry && pending === match) open(match, entry, showOptions);
-      });
+      void Promise.all([load(match.entryId), loadCardView()]).then(
+        ([entry, loadedView]) => {
+          view = loadedView;
+          if (entry && pending === match && !ctx.isInvalid) open(match, entry, showOptions);
+        },
+        (error: unknown) => console.warn('Factlens could not open the card:', error),
+      );
+    },
+    prepare() {
+      void loadCardView().then(
+        (loadedView) => (view = loadedView),
+        () => {},
+      );
     },
     hide,
     update(next) {
