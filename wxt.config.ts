@@ -18,11 +18,12 @@ export default defineConfig({
     permissions: ['storage'],
     // Only the extension's own scripts in its pages: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
-    // The card's view (Preact, floating-ui) loads with import() from the content script on a
-    // page's first card; in Chrome only through a per-session URL, so pages cannot probe it.
+    // The card's view (Preact, floating-ui) and the fuzzy scorer (fuse.js) load with import()
+    // into the content script when a page first needs them; in Chrome only through a
+    // per-session URL, so pages cannot probe for them.
     web_accessible_resources: [
       {
-        resources: ['card-view.js'],
+        resources: ['card-view.js', 'fuzzy-scorer.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

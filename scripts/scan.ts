@@ -12,6 +12,7 @@ import { disambiguate } from '@/utils/disambiguate';
 import { validateEntries } from '@/utils/fact-schema';
 import { matchTerms, type TermMatch } from '@/utils/match-terms';
 import { compileTermIndex, type TermIndex } from '@/utils/term-index';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
 interface ScanArgs {
   json: boolean;
@@ -80,7 +81,7 @@ function main(): void {
   const packs = args.packs.flatMap((path) => loadPack(path, known));
   const packIds = new Set(packs.map((entry) => entry.id));
   const entries = [...bundledEntries.filter((entry) => !packIds.has(entry.id)), ...packs];
-  const index = compileTermIndex(entries, { fuzzyExclusions });
+  const index = compileTermIndex(entries, { fuzzyExclusions, scorer: createFuseScorer() });
   for (const file of args.files) {
     const { text, matches } = scanFile(file, index, args);
     if (args.json) {

@@ -1,5 +1,6 @@
 import type { TermSummary } from '@/data/types';
 import { compileTermIndex } from './term-index';
+import { createFuseScorer } from './fuse-scorer';
 
 /**
  * The real words that fuzzy matching would otherwise take for a misspelled term (neutron for
@@ -8,7 +9,7 @@ import { compileTermIndex } from './term-index';
  * this short list ships (data/fuzzy-exclusions.json).
  */
 export function findFuzzyExclusions(entries: readonly TermSummary[], dictionary: Iterable<string>): string[] {
-  const { fuzzy } = compileTermIndex(entries);
+  const { fuzzy } = compileTermIndex(entries, { scorer: createFuseScorer() });
   const found = new Set<string>();
   for (const word of dictionary) {
     const key = word.trim().toLowerCase();

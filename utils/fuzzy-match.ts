@@ -1,16 +1,20 @@
-import Fuse from 'fuse.js';
-
 /** Words shorter than this are never corrected: too many real words lie one edit away. */
 export const MIN_FUZZY_LENGTH = 6;
 
-/** fuse.js score (0 = perfect) a correction must reach. */
-const FUSE_THRESHOLD = 0.3;
+/**
+ * Picks the correction of `key` among `candidates` (vocabulary words one edit away with the
+ * same first letter, sorted), or undefined: utils/fuse-scorer.ts, with fuse.js.
+ */
+export type Scorer = (key: string, candidates: readonly string[]) => string | undefined;
 
 /** Shared time budget of the fuzzy pass over one page. */
 export interface FuzzyBudget {
   /** Milliseconds left; the fuzzy pass stops correcting when it reaches 0. */
   remainingMs: number;
 }
+
+/** search() found candidates but the corrector has no scorer yet. */
+const WAITING = Symbol('waiting');
 
 /** Every string made by deleting one character of `word`. */
 export function deletionsOf(word: string): string[] {
@@ -36,14 +40,19 @@ export class FuzzyCorrector {
   /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
   private prefixSet: Set<string> | undefined;
   private readonly cache = new Map<string, string | null>();
-  /** fuse.js instances by candidate group, built once each. */
-  private readonly scorers = new Map<string, Fuse<string>>();
+  private scorer: Scorer | undefined;
+  /**
+   * How many times a word needed the scorer while there was none (see setScorer); the word
+   * was left uncorrected and uncached, so asking again once a scorer is set corrects it.
+   */
+  waiting = 0;
   private readonly minLength: number;
   private readonly maxLength: number;
 
   private readonly exclusions: ReadonlySet<string>;
 
-  constructor(vocabulary: Iterable<string>, exclusions: Iterable<string>) {
+  constructor(vocabulary: Iterable<string>, exclusions: Iterable<string>, scorer?: Scorer) {
+    this.scorer = scorer;
     this.exclusions = new Set(exclusions);
     const words = new Set([...vocabulary].filter((word) => word.length >= MIN_FUZZY_LENGTH));
     this.vocabulary = words;
@@ -73,6 +82,16 @@ export class FuzzyCorrector {
     }
     this.deletionIndex = index;
     return index;
+  }
+
+  /** Sets the scorer of a corrector made without one (the content script loads it lazily). */
+  setScorer(scorer: Scorer): void {
+    this.scorer = scorer;
+  }
+
+  /** True once the corrector can score candidates. */
+  get canScore(): boolean {
+    return this.scorer !== undefined;
   }
 
   /** The vocabulary: lower-case words of at least MIN_FUZZY_LENGTH characters. */
@@ -116,11 +135,15 @@ export class FuzzyCorrector {
     const started = performance.now();
     const result = this.exclusions.has(key) || !/^\p{L}+$/u.test(key) ? undefined : this.search(key);
     if (budget) budget.remainingMs -= performance.now() - started;
+    if (result === WAITING) {
+      this.waiting++;
+      return undefined;
+    }
     this.cache.set(key, result ?? null);
     return result;
   }
 
-  private search(key: string): string | undefined {
+  private search(key: string): string | typeof WAITING | undefined {
     const candidates = new Set<string>(this.byDeletion.get(key) ?? []);
     for (const deleted of deletionsOf(key)) {
       if (this.vocabulary.has(deleted)) candidates.add(deleted);
@@ -129,13 +152,6 @@ export class FuzzyCorrector {
     // Keep the first letter: misspellings almost never change it, look-alike words often do.
     const sameStart = [...candidates].filter((word) => word[0] === key[0]);
     if (sameStart.length === 0) return undefined;
-    const group = sameStart.sort().join(' ');
-    let fuse = this.scorers.get(group);
-    if (!fuse) {
-      fuse = new Fuse(sameStart, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true });
-      this.scorers.set(group, fuse);
-    }
-    const [best] = fuse.search(key);
-    return best && (best.score ?? 1) <= FUSE_THRESHOLD ? best.item : undefined;
+    return this.scorer ? this.scorer(key, sameStart.sort()) : WAITING;
   }
 }

@@ -1,5 +1,5 @@
 import type { Alias, TermSummary } from '@/data/types';
-import { FuzzyCorrector } from './fuzzy-match';
+import { FuzzyCorrector, type Scorer } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
 
 /** What a trie node means when a match ends there. */
@@ -51,6 +51,12 @@ export interface TermIndex {
 export interface CompileOptions {
   /** Real words one edit away from an alias word that fuzzy matching must leave alone. */
   fuzzyExclusions?: Iterable<string>;
+  /**
+   * Scores spelling corrections (utils/fuse-scorer.ts). Without one, fuzzy matching finds
+   * nothing until FuzzyCorrector.setScorer() is called: the content script loads fuse.js only
+   * for pages with a word that needs it.
+   */
+  scorer?: Scorer;
 }
 
 /** Plural spellings of a lower-case word: synapse -> synapses, psychosis is left alone. */
@@ -148,7 +154,7 @@ export function compileTermIndex(entries: readonly TermSummary[], options: Compi
       }
     }
   }
-  const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? []);
+  const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
   const scanner = compileScanner(root.next.keys(), fuzzy.words());
   return { root, scanner, entries: byId, fuzzy };
 }

@@ -19,7 +19,7 @@ export interface AnnotateOptions {
   /** The text nodes to scan, in document order. */
   nodes: readonly Text[];
   index: TermIndex;
-  painter: Pick<RangePainter, 'add'>;
+  painter: Pick<RangePainter, 'add' | 'delete'>;
   store: MatchStore;
   signal: AbortSignal;
   /** Fuzzy matching and the context rule. Default: both off. */
@@ -32,6 +32,12 @@ export interface AnnotateOptions {
   shouldPaint?: (match: TermMatch) => boolean;
   /** Main-thread budget of the fuzzy pass, shared by every scan of a page. */
   fuzzyBudget?: FuzzyBudget;
+  /**
+   * Gives the index's fuzzy corrector its scorer when it has none (the content script loads
+   * fuse.js lazily). Called once a scan met a word that needed scoring; the text nodes with
+   * such words are then matched again, and their light misspellings painted.
+   */
+  loadScorer?: () => Promise<void>;
   /** Main-thread budget of one slice before yielding to the page. Default: 8 ms. */
   sliceMs?: number;
   /** Record `factlens:ready` when done (the first full annotation of a page). */
@@ -69,6 +75,9 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     total += node.data.length + 1;
   }
   const all: Pending[] = [];
+  /** Nodes with a word that waited for the fuzzy scorer. */
+  const waited: Text[] = [];
+  const corrector = index.fuzzy;
   let count = 0;
   const paint = (node: Text, match: TermMatch) => {
     if (options.shouldPaint && !options.shouldPaint(match)) return;
@@ -94,11 +103,13 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       const at = (start + done++) % nodes.length;
       const node = nodes[at] as Text;
       if (!node.isConnected) continue;
+      const waiting = corrector.waiting;
       for (const match of matchTerms(node.data, index, matchOptions)) {
         const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
         if (useContext) all.push({ node, base: bases[at] ?? 0, match });
         if (!deferred) paint(node, match);
       }
+      if (corrector.waiting !== waiting) waited.push(node);
     }
     performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
     // The first slice starts at the top of the viewport: the visible part is marked now.
@@ -110,6 +121,35 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   }
   if (signal.aborted) return -1;
 
+  if (waited.length > 0 && options.loadScorer && matchOptions.fuzzy) {
+    const loaded = await options.loadScorer().then(
+      () => corrector.canScore,
+      () => false,
+    );
+    if (signal.aborted) return -1;
+    if (loaded) {
+      const started = performance.now();
+      for (const node of waited) if (node.isConnected) paintMisspellings(node);
+      performance.measure('factlens:scan', { start: started, end: performance.now() });
+    }
+  }
+
+  /** Paints the node's fuzzy matches over what was painted there (a shorter exact match may give way). */
+  function paintMisspellings(node: Text) {
+    for (const match of matchTerms(node.data, index, matchOptions)) {
+      if (!match.fuzzy) continue;
+      const list = store.get(node) ?? [];
+      for (const old of list.filter((o) => o.start < match.end && match.start < o.end)) {
+        painter.delete(elementOf(node), old.range);
+        list.splice(list.indexOf(old), 1);
+        count--;
+      }
+      paint(node, match);
+    }
+  }
+  const overlapsPainted = (node: Text, match: TermMatch) =>
+    store.get(node)?.some((o) => o.start < match.end && match.start < o.end) === true;
+
   const deferred = all.filter(({ match }) => match.ambiguous || match.otherMeanings !== undefined);
   if (deferred.length > 0) {
     const contextStart = performance.now();
@@ -120,7 +160,13 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     global.forEach((match, i) => {
       const pending = all[i] as Pending;
       const wasDeferred = match.ambiguous || match.otherMeanings !== undefined;
-      if (wasDeferred && kept.has(match) && pending.node.isConnected) paint(pending.node, pending.match);
+      if (
+        wasDeferred &&
+        kept.has(match) &&
+        pending.node.isConnected &&
+        !(waited.length > 0 && overlapsPainted(pending.node, pending.match))
+      )
+        paint(pending.node, pending.match);
     });
     performance.measure('factlens:context', { start: contextStart, end: performance.now() });
   }

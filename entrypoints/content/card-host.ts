@@ -4,30 +4,14 @@ import type { DetailLevel, FactEntry, TermSummary } from '@/data/types';
 import type { Theme } from '@/utils/settings';
 import type { PaintedMatch } from './annotate-page';
 import { CARD_VIEW_KEY, type CardView } from './card-view-api';
+import { loadExtensionModule } from './extension-module';
 import { prefersDarkCard } from './page-theme';
 
 /** Custom element name of our one shadow host: the only node Factlens adds to a page. */
 export const CARD_HOST_NAME = 'factlens-card';
 
-let viewLoading: Promise<CardView> | undefined;
-
-/**
- * The card's view, imported from the extension on first use (entrypoints/card-view.ts): the
- * content script stays small and pages where no card opens never load Preact or floating-ui.
- * A failed load is forgotten, so the next card tries again.
- */
-export function loadCardView(): Promise<CardView> {
-  const registry = globalThis as Record<symbol, CardView | undefined>;
-  const loaded = registry[CARD_VIEW_KEY];
-  if (loaded) return Promise.resolve(loaded);
-  viewLoading ??= import(/* @vite-ignore */ browser.runtime.getURL('/card-view.js')).then(() => {
-    const view = registry[CARD_VIEW_KEY];
-    if (!view) throw new Error('Factlens: the card view did not register');
-    return view;
-  });
-  viewLoading.catch(() => (viewLoading = undefined));
-  return viewLoading;
-}
+/** The card's view, imported on a page's first card: pages where none opens never load it. */
+export const loadCardView = (): Promise<CardView> => loadExtensionModule<CardView>('/card-view.js', CARD_VIEW_KEY);
 
 export interface CardLook {
   /** Every term the card can show, for related links. */

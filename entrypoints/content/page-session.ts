@@ -14,6 +14,8 @@ import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text'
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
 import { watchMutations, type MutationWatcher } from './watch-mutations';
+import type { Scorer } from '@/utils/fuzzy-match';
+import { FUZZY_SCORER_KEY, loadExtensionModule } from './extension-module';
 
 /** What the settings say about marking this page. */
 export interface SessionConfig {
@@ -142,6 +144,11 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         if (signal.aborted) return undefined;
       }
     };
+    /** fuse.js, loaded the first time a page has a word that may be a misspelled term. */
+    const loadScorer = () =>
+      loadExtensionModule<() => Scorer>('/fuzzy-scorer.js', FUZZY_SCORER_KEY).then((create) => {
+        if (!index.fuzzy.canScore) index.fuzzy.setScorer(create());
+      });
     const scan = (nodes: Text[], markReady: boolean) =>
       annotatePage({
         nodes,
@@ -155,6 +162,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         shouldPaint,
         fuzzyBudget,
         markReady,
+        loadScorer,
       }).then((count) => {
         if (count > 0 || markReady) reportCount();
         return count;

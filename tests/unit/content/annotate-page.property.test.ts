@@ -5,8 +5,9 @@ import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-pa
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { termSummaries, fuzzyExclusions } from '@/data/match-data';
 import { compileTermIndex } from '@/utils/term-index';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
-const index = compileTermIndex(termSummaries, { fuzzyExclusions });
+const index = compileTermIndex(termSummaries, { fuzzyExclusions, scorer: createFuseScorer() });
 
 /** Arbitrary small DOM trees as HTML: nested elements (some skipped kinds), text with terms. */
 const tree: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
@@ -33,7 +34,10 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
         await annotatePage({
           nodes: collectTextNodes(document.body),
           index,
-          painter: { add: (_element, range) => void ranges.add(range) },
+          painter: {
+            add: (_element, range) => void ranges.add(range),
+            delete: (_element, range) => void ranges.delete(range),
+          },
           store,
           signal: new AbortController().signal,
           find: { fuzzy: true, context: true },

@@ -5,17 +5,25 @@ import type { RangePainter } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
-function fakeHighlight(): Pick<RangePainter, 'add'> & { ranges: Set<Range> } {
+function fakeHighlight(): Pick<RangePainter, 'add' | 'delete'> & { ranges: Set<Range> } {
   const ranges = new Set<Range>();
-  return { ranges, add: (_element, range) => void ranges.add(range) };
+  return {
+    ranges,
+    add: (_element, range) => void ranges.add(range),
+    delete: (_element, range) => void ranges.delete(range),
+  };
 }
 
-const index = compileTermIndex([
-  makeEntry('ketamine', ['ketamine']),
-  makeEntry('glutamate', ['glutamate']),
-  makeEntry('tms', [{ text: 'TMS', abbreviation: true, ambiguous: true }]),
-]);
+const index = compileTermIndex(
+  [
+    makeEntry('ketamine', ['ketamine']),
+    makeEntry('glutamate', ['glutamate']),
+    makeEntry('tms', [{ text: 'TMS', abbreviation: true, ambiguous: true }]),
+  ],
+  { scorer: createFuseScorer() },
+);
 
 function annotate(extra: Partial<Parameters<typeof annotatePage>[0]> = {}) {
   const highlight = fakeHighlight();
@@ -75,6 +83,35 @@ describe('annotatePage', () => {
     const [ready] = performance.getEntriesByName('factlens:ready') as PerformanceMark[];
     expect(ready?.detail).toEqual({ matches: 2 });
     expect(performance.getEntriesByName('factlens:scan').length).toBeGreaterThan(0);
+  });
+
+  it('loads the fuzzy scorer only when a word needs it, then paints misspellings over shorter exact matches', async () => {
+    const lazy = compileTermIndex(
+      [
+        makeEntry('ketamine', ['ketamine']),
+        makeEntry('nmda', [{ text: 'NMDA', abbreviation: true }]),
+        makeEntry('nmda-receptor', ['NMDA receptor']),
+      ],
+      {},
+    );
+    let loads = 0;
+    const loadScorer = () => {
+      loads++;
+      lazy.fuzzy.setScorer(createFuseScorer());
+      return Promise.resolve();
+    };
+    document.body.innerHTML = '<p>Plain words only, nothing near a term.</p>';
+    await annotate({ index: lazy, find: { fuzzy: true }, loadScorer }).result;
+    expect(loads).toBe(0);
+
+    document.body.innerHTML = '<p>Ketamin acts on the NMDA recpetor; NMDA is a glutamate receptor.</p>';
+    const { store, highlight, result } = annotate({ index: lazy, find: { fuzzy: true }, loadScorer });
+    await result;
+    expect(loads).toBe(1);
+    const text = document.body.textContent ?? '';
+    const marked = [...store.values()].flat().map((m) => `${m.entryId}:${text.slice(m.start, m.end)}`);
+    expect(marked.sort()).toEqual(['ketamine:Ketamin', 'nmda-receptor:NMDA recpetor', 'nmda:NMDA'].sort());
+    expect(highlight.ranges.size).toBe(3);
   });
 
   it('stops between slices when aborted and does not mark ready', async () => {

@@ -2,28 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { findTerms } from '@/utils/find-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
-const index = compileTermIndex([
-  makeEntry('tms', [
-    'transcranial magnetic stimulation',
-    { text: 'TMS', abbreviation: true, ambiguous: true, otherMeanings: ['transportation management system'] },
-  ]),
-  makeEntry('mdd', [
-    'major depressive disorder',
-    {
-      text: 'depression',
-      ambiguous: true,
-      otherMeanings: ['Great Depression', 'tropical depression', 'economic depression'],
-    },
-  ]),
-  makeEntry('pcp', [
-    'phencyclidine',
-    { text: 'PCP', abbreviation: true, ambiguous: true, otherMeanings: ['primary care physician'] },
-  ]),
-  makeEntry('ketamine', ['ketamine']),
-  makeEntry('antidepressant', ['antidepressant']),
-  makeEntry('glutamate', ['glutamate']),
-]);
+const index = compileTermIndex(
+  [
+    makeEntry('tms', [
+      'transcranial magnetic stimulation',
+      { text: 'TMS', abbreviation: true, ambiguous: true, otherMeanings: ['transportation management system'] },
+    ]),
+    makeEntry('mdd', [
+      'major depressive disorder',
+      {
+        text: 'depression',
+        ambiguous: true,
+        otherMeanings: ['Great Depression', 'tropical depression', 'economic depression'],
+      },
+    ]),
+    makeEntry('pcp', [
+      'phencyclidine',
+      { text: 'PCP', abbreviation: true, ambiguous: true, otherMeanings: ['primary care physician'] },
+    ]),
+    makeEntry('ketamine', ['ketamine']),
+    makeEntry('antidepressant', ['antidepressant']),
+    makeEntry('glutamate', ['glutamate']),
+  ],
+  { scorer: createFuseScorer() },
+);
 
 const marked = (text: string) => findTerms(text, index).map((m) => text.slice(m.start, m.end));
 

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { bundledEntries, fuzzyExclusions } from '@/data';
 import { findTerms } from '@/utils/find-terms';
 import { compileTermIndex } from '@/utils/term-index';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
 // The bundled fact set, as the extension ships it: these tests pin behaviour readers see.
-const index = compileTermIndex(bundledEntries, { fuzzyExclusions });
+const index = compileTermIndex(bundledEntries, { fuzzyExclusions, scorer: createFuseScorer() });
 
 function marked(text: string, options = { fuzzy: true }): [string, string][] {
   return findTerms(text, index, options).map((m) => [text.slice(m.start, m.end), m.entryId]);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FuzzyCorrector, deletionsOf } from '@/utils/fuzzy-match';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
 const corrector = new FuzzyCorrector(
   ['ketamine', 'glutamate', 'serotonin', 'receptor', 'neuron', 'electroconvulsive'],
   ['neutron'],
+  createFuseScorer(),
 );
 
 describe('deletionsOf', () => {
@@ -38,9 +40,19 @@ describe('FuzzyCorrector', () => {
   });
 
   it('stops correcting when the time budget is spent, without caching a miss', () => {
-    const fresh = new FuzzyCorrector(['ketamine'], []);
+    const fresh = new FuzzyCorrector(['ketamine'], [], createFuseScorer());
     expect(fresh.correct('ketamin', { remainingMs: 0 })).toBeUndefined();
     expect(fresh.correct('ketamin', { remainingMs: 10 })).toBe('ketamine');
+  });
+
+  it('without a scorer, leaves a word that needs one uncorrected and uncached until a scorer is set', () => {
+    const waiting = new FuzzyCorrector(['ketamine'], ['ketamines']);
+    expect(waiting.correct('ketamin')).toBeUndefined();
+    expect(waiting.correct('kettle')).toBeUndefined();
+    // Only the word with candidates one edit away waited for the scorer.
+    expect(waiting.waiting).toBe(1);
+    waiting.setScorer(createFuseScorer());
+    expect(waiting.correct('ketamin')).toBe('ketamine');
   });
 
   it('knows prefixes of words written apart', () => {

@@ -4,8 +4,9 @@ import { termSummaries, fuzzyExclusions } from '@/data/match-data';
 import { findTerms } from '@/utils/find-terms';
 import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
-const index = compileTermIndex(termSummaries, { fuzzyExclusions });
+const index = compileTermIndex(termSummaries, { fuzzyExclusions, scorer: createFuseScorer() });
 const aliases = termSummaries.flatMap((entry) => entry.aliases.map((alias) => alias.text));
 
 /** Arbitrary Unicode text with real aliases, misspellings and odd separators mixed in. */

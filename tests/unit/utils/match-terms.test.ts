@@ -2,22 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
+import { createFuseScorer } from '@/utils/fuse-scorer';
 
-const index = compileTermIndex([
-  makeEntry('ketamine', ['ketamine', 'Ketalar']),
-  makeEntry('glutamate', ['glutamate'], ['glutamatergic']),
-  makeEntry('synapse', ['synapse'], ['synaptic']),
-  makeEntry('nmda-receptor', ['NMDA receptor', 'N-methyl-D-aspartate receptor', { text: 'NMDAR', abbreviation: true }]),
-  makeEntry('tms', [
-    'transcranial magnetic stimulation',
-    { text: 'TMS', abbreviation: true, ambiguous: true },
-    { text: 'rTMS', abbreviation: true },
-  ]),
-  makeEntry('mdd', ['major depressive disorder', 'depressive disorder']),
-  makeEntry('ssri', ['selective serotonin reuptake inhibitor', { text: 'SSRI', abbreviation: true }]),
-  makeEntry('psychosis', ['psychosis'], ['psychoses']),
-  makeEntry('therapy', ['therapy']),
-]);
+const index = compileTermIndex(
+  [
+    makeEntry('ketamine', ['ketamine', 'Ketalar']),
+    makeEntry('glutamate', ['glutamate'], ['glutamatergic']),
+    makeEntry('synapse', ['synapse'], ['synaptic']),
+    makeEntry('nmda-receptor', [
+      'NMDA receptor',
+      'N-methyl-D-aspartate receptor',
+      { text: 'NMDAR', abbreviation: true },
+    ]),
+    makeEntry('tms', [
+      'transcranial magnetic stimulation',
+      { text: 'TMS', abbreviation: true, ambiguous: true },
+      { text: 'rTMS', abbreviation: true },
+    ]),
+    makeEntry('mdd', ['major depressive disorder', 'depressive disorder']),
+    makeEntry('ssri', ['selective serotonin reuptake inhibitor', { text: 'SSRI', abbreviation: true }]),
+    makeEntry('psychosis', ['psychosis'], ['psychoses']),
+    makeEntry('therapy', ['therapy']),
+  ],
+  { scorer: createFuseScorer() },
+);
 
 /** The matched substrings of `text`, with the entry each names. */
 function found(text: string): [string, string][] {
