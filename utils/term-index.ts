@@ -169,30 +169,35 @@ const symbolOf = (code: number): number =>
  * tokeniser reads only ASCII words through the scanner.
  */
 export function compileScanner(rootKeys: Iterable<string>, prefixWords: Iterable<string>): Scanner {
-  const groups: [string[], boolean][] = [
-    [[...rootKeys], false],
-    [[...prefixWords], true],
-  ];
-  let bound = 1;
-  for (const [keys] of groups) for (const key of keys) bound += key.length;
-  let transitions = new Int32Array(bound * SCANNER_SYMBOLS);
-  let stateFlags = new Uint8Array(bound);
+  let transitions = new Int32Array(1024 * SCANNER_SYMBOLS);
+  let stateFlags = new Uint8Array(1024);
   let states = 1;
-  for (const [keys, prefixes] of groups) {
-    keys: for (const key of keys) {
-      for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) continue keys;
-      let state = 0;
-      for (let i = 0; i < key.length; i++) {
-        const at = state * SCANNER_SYMBOLS + symbolOf(key.charCodeAt(i));
-        if (transitions[at] === 0) transitions[at] = states++;
-        state = transitions[at] as number;
-        if (prefixes && i + 1 >= 3 && i + 1 < key.length - 2)
-          stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
+  const add = (key: string, prefixes: boolean) => {
+    for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) return;
+    // Prefixes: only as deep as the longest prefix isPrefix accepts.
+    const depth = prefixes ? key.length - 3 : key.length;
+    let state = 0;
+    for (let i = 0; i < depth; i++) {
+      const at = state * SCANNER_SYMBOLS + symbolOf(key.charCodeAt(i));
+      let next = transitions[at] as number;
+      if (next === 0) {
+        if (states === stateFlags.length) {
+          const wider = new Int32Array(transitions.length * 2);
+          wider.set(transitions);
+          transitions = wider;
+          const flags = new Uint8Array(stateFlags.length * 2);
+          flags.set(stateFlags);
+          stateFlags = flags;
+        }
+        next = states++;
+        transitions[at] = next;
       }
-      if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
+      state = next;
+      if (prefixes && i >= 2) stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
     }
-  }
-  transitions = transitions.slice(0, states * SCANNER_SYMBOLS);
-  stateFlags = stateFlags.slice(0, states);
-  return { transitions, stateFlags };
+    if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
+  };
+  for (const key of rootKeys) add(key, false);
+  for (const word of prefixWords) add(word, true);
+  return { transitions: transitions.subarray(0, states * SCANNER_SYMBOLS), stateFlags: stateFlags.subarray(0, states) };
 }
