@@ -90,9 +90,10 @@ const page = (title, body, script = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main>${body}</main>${script}</body></html>`;
 
 const articleBody = article(15_000, 0.02);
+const hugeBody = Array.from({ length: 58 }, (_, i) => article(15_000, 0.02, 100 + i)).join('\n');
 const pages = {
   article: page('Bench: article', articleBody),
-  huge: page('Bench: 6 MB page', Array.from({ length: 58 }, (_, i) => article(15_000, 0.02, 100 + i)).join('\n')),
+  huge: page('Bench: 6 MB page', hugeBody),
   nodes: page(
     'Bench: 200,000 small text nodes',
     (() => {
@@ -111,8 +112,8 @@ const pages = {
   ),
   noterms: page('Bench: no terms', article(15_000, 0)),
   append: page(
-    'Bench: appends 100 paragraphs after load',
-    articleBody,
+    'Bench: 6 MB page that appends 100 paragraphs after load',
+    hugeBody,
     `<script>window.__append = () => { const extra = ${JSON.stringify(
       article(6_000, 0.02, 9)
         .split('\n')
@@ -173,7 +174,6 @@ async function runFactlens(browser, origin, name) {
   await target.setViewport({ width: 1280, height: 800 });
   await longTaskObserver(target);
   await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
-  const heapBefore = await heapUsed(target);
   await target.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
   let appendMs = null;
   if (name === 'append') {
@@ -194,7 +194,7 @@ async function runFactlens(browser, origin, name) {
         performance
           .getEntriesByType('measure')
           .slice(n)
-          .filter((m) => m.name.startsWith('factlens:'))
+          .filter((m) => m.name.startsWith('factlens:') && m.name !== 'factlens:compile')
           .reduce((sum, m) => sum + m.duration, 0),
       before,
     );
@@ -204,8 +204,10 @@ async function runFactlens(browser, origin, name) {
     const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
     const ready = performance.getEntriesByName('factlens:ready')[0];
     const visible = performance.getEntriesByName('factlens:visible')[0];
+    const scan = measures.filter((m) => m.name !== 'factlens:compile');
     return {
-      scanMs: measures.reduce((sum, m) => sum + m.duration, 0),
+      scanMs: scan.reduce((sum, m) => sum + m.duration, 0),
+      compileMs: measures.filter((m) => m.name === 'factlens:compile').reduce((sum, m) => sum + m.duration, 0),
       readyAt: ready?.startTime ?? null,
       visibleAt: visible?.startTime ?? null,
       matches: ready?.detail?.matches ?? null,
@@ -213,14 +215,14 @@ async function runFactlens(browser, origin, name) {
       longestTask: Math.max(
         0,
         ...window.__longTasks
-          .filter(([start, duration]) => start + duration >= (measures[0]?.startTime ?? Infinity))
+          .filter(([start, duration]) => start + duration >= (scan[0]?.startTime ?? Infinity))
           .map(([, duration]) => duration),
       ),
     };
   });
-  const heapGrowth = (await heapUsed(target)) - heapBefore;
+  const heap = await heapUsed(target);
   await target.close();
-  return { ...result, heapGrowth, appendMs };
+  return { ...result, heap, appendMs };
 }
 
 async function runInPage(browser, origin, name, fn, ...fnArgs) {
@@ -229,8 +231,10 @@ async function runInPage(browser, origin, name, fn, ...fnArgs) {
   target.setDefaultTimeout(600_000);
   await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
   const result = await target.evaluate(fn, ...fnArgs);
+  // The page's own heap after the floor walk: the baseline of Factlens' heap growth.
+  const heap = fn === floorScript ? await heapUsed(target) : undefined;
   await target.close();
-  return result;
+  return heap === undefined ? result : { ...result, heap };
 }
 
 const markArray = (source, terms) => {
@@ -301,7 +305,8 @@ for (const [name, methods] of Object.entries(raw)) {
     readyAtMs: stats(f.map((r) => r.readyAt)),
     visibleAtMs: stats(f.map((r) => r.visibleAt)),
     longestTaskMs: stats(f.map((r) => r.longestTask)),
-    heapGrowthBytes: stats(f.map((r) => r.heapGrowth)),
+    compileMs: stats(f.map((r) => r.compileMs)),
+    heapGrowthBytes: null,
     appendMs: stats(f.map((r) => r.appendMs)),
     matches: median(f.map((r) => r.matches)),
     floorMs: stats((methods.floor ?? []).map((r) => r.ms)),
@@ -309,6 +314,10 @@ for (const [name, methods] of Object.entries(raw)) {
     markjsArrayMs: stats((methods.markjsArray ?? []).map((r) => r.ms)),
   };
   const s = summary[name];
+  // JS heap (after a forced GC) with Factlens done, minus the same page's without the extension.
+  const heapWith = median(f.map((r) => r.heap));
+  const heapWithout = median((methods.floor ?? []).map((r) => r.heap));
+  s.heapGrowthBytes = heapWith !== null && heapWithout !== null ? heapWith - heapWithout : null;
   s.factlensOverFloor = s.factlensScanMs && s.floorMs ? s.factlensScanMs.median / s.floorMs.median : null;
   s.markjsArrayOverFactlens =
     s.markjsArrayMs && s.factlensScanMs ? s.markjsArrayMs.median / s.factlensScanMs.median : null;
@@ -326,12 +335,12 @@ const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toF
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
 console.log(
-  '| page | Factlens scan | floor | Factlens/floor | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |',
+  '| page | Factlens scan | floor | Factlens/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, s] of Object.entries(summary)) {
   console.log(
-    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes ? (s.heapGrowthBytes.median / 1024).toFixed(0) : '-'} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} |`,
+    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} |`,
   );
 }
 console.log(`\nRaw numbers: ${resolve(OUT, 'results.json')}`);
