@@ -3,7 +3,13 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One SVG drawn in the repo, rendered at build time to every size the manifests use.
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    sizes: [128, 96, 48, 32, 16],
+    developmentIndicator: 'overlay',
+  },
   // MV3 for Firefox too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
   vite: () => ({
