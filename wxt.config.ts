@@ -18,8 +18,10 @@ export default defineConfig({
     build: process.env.FACTLENS_PROFILE ? { minify: false } : {},
   }),
   manifest: ({ browser }) => ({
-    name: 'Factlens',
-    description: 'Cited facts about health and science terms, on hover, on any page. Works offline.',
+    // Names, descriptions and UI strings live in public/_locales/<lang>/messages.json.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage: settings. Nothing else: content scripts follow settings through storage events.
     permissions: ['storage'],
     // Only the extension's own scripts in its pages: no remote code, no eval.
@@ -27,15 +29,15 @@ export default defineConfig({
     commands: {
       'toggle-factlens': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Switch Factlens on or off',
+        description: '__MSG_commandToggle__',
       },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next marked term and open its card',
+        description: '__MSG_commandNextTerm__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous marked term and open its card',
+        description: '__MSG_commandPreviousTerm__',
       },
     },
     ...(browser === 'firefox'
