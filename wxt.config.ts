@@ -68,6 +68,8 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['tests/**', 'artifacts/**', '.ci/**', 'coverage/**'],
+    // The sources zip is for Firefox Add-ons review: what builds the extension, without tests
+    // or store listing assets.
+    excludeSources: ['tests/**', 'artifacts/**', '.ci/**', 'coverage/**', 'store/**'],
   },
 });
