@@ -3,7 +3,13 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // One SVG drawn in the repo, rendered at build time to every size the manifests use.
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    sizes: [128, 96, 48, 32, 16],
+    developmentIndicator: 'overlay',
+  },
   // MV3 for Firefox too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
   vite: () => ({
@@ -12,8 +18,10 @@ export default defineConfig({
     build: process.env.FACTLENS_PROFILE ? { minify: false } : process.env.FACTLENS_SOURCEMAP ? { sourcemap: true } : {},
   }),
   manifest: ({ browser }) => ({
-    name: 'Factlens',
-    description: 'Cited facts about health and science terms, on hover, on any page. Works offline.',
+    // Names, descriptions and UI strings live in public/_locales/<lang>/messages.json.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage: settings. Nothing else: content scripts follow settings through storage events.
     permissions: ['storage'],
     // Only the extension's own scripts in its pages: no remote code, no eval.
@@ -31,15 +39,15 @@ export default defineConfig({
     commands: {
       'toggle-factlens': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Switch Factlens on or off',
+        description: '__MSG_commandToggle__',
       },
       'next-term': {
         suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next marked term and open its card',
+        description: '__MSG_commandNextTerm__',
       },
       'previous-term': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Go to the previous marked term and open its card',
+        description: '__MSG_commandPreviousTerm__',
       },
     },
     ...(browser === 'firefox'
@@ -70,6 +78,8 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['tests/**', 'artifacts/**', '.ci/**', 'coverage/**'],
+    // The sources zip is for Firefox Add-ons review: what builds the extension, without tests
+    // or store listing assets.
+    excludeSources: ['tests/**', 'artifacts/**', '.ci/**', 'coverage/**', 'store/**'],
   },
 });

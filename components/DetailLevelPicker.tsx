@@ -1,4 +1,6 @@
 import { DETAIL_LEVELS, type DetailLevel } from '@/data/types';
+import { t, type MessageKey } from '@/utils/i18n';
+import { LEVEL_NAMES } from './level-names';
 
 export interface DetailLevelPickerProps {
   value: DetailLevel;
@@ -7,17 +9,17 @@ export interface DetailLevelPickerProps {
   compact?: boolean;
 }
 
-const DESCRIPTIONS: Record<DetailLevel, string> = {
-  brief: 'One line you take in at a glance.',
-  standard: 'A short paragraph with the key facts.',
-  expert: 'Mechanism, figures and the evidence behind them.',
+const DESCRIPTIONS: Record<DetailLevel, MessageKey> = {
+  brief: 'levelBriefDescription',
+  standard: 'levelStandardDescription',
+  expert: 'levelExpertDescription',
 };
 
 /** Radio group for how much each card says. */
 export function DetailLevelPicker({ value, onChange, compact = false }: DetailLevelPickerProps) {
   return (
     <fieldset class={compact ? 'detail-level compact' : 'detail-level'}>
-      <legend>Detail level</legend>
+      <legend>{t('detailLevel')}</legend>
       {DETAIL_LEVELS.map((level) => (
         <label key={level} class="choice">
           <input
@@ -27,8 +29,8 @@ export function DetailLevelPicker({ value, onChange, compact = false }: DetailLe
             checked={value === level}
             onChange={() => onChange(level)}
           />
-          <span class="choice-name">{level[0]?.toUpperCase() + level.slice(1)}</span>
-          {compact ? null : <span class="choice-description">{DESCRIPTIONS[level]}</span>}
+          <span class="choice-name">{t(LEVEL_NAMES[level])}</span>
+          {compact ? null : <span class="choice-description">{t(DESCRIPTIONS[level])}</span>}
         </label>
       ))}
     </fieldset>

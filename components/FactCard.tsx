@@ -1,4 +1,6 @@
 import { DETAIL_LEVELS, type DetailLevel, type FactEntry, type Source } from '@/data/types';
+import { t, type MessageKey } from '@/utils/i18n';
+import { LEVEL_NAMES } from './level-names';
 
 export interface RelatedTerm {
   id: string;
@@ -22,19 +24,17 @@ export interface FactCardProps {
   onOpenSettings?: () => void;
 }
 
-const EVIDENCE_LABELS: Record<Source['evidence'], string> = {
-  label: 'drug or device label',
-  agency: 'agency page',
-  guideline: 'guideline',
-  rct: 'randomized controlled trial',
-  'meta-analysis': 'meta-analysis',
-  review: 'review',
-  preclinical: 'preclinical (animal or cell) study',
-  observational: 'observational study',
-  reference: 'reference work',
+const EVIDENCE_LABELS: Record<Source['evidence'], MessageKey> = {
+  label: 'evidenceLabel',
+  agency: 'evidenceAgency',
+  guideline: 'evidenceGuideline',
+  rct: 'evidenceRct',
+  'meta-analysis': 'evidenceMetaAnalysis',
+  review: 'evidenceReview',
+  preclinical: 'evidencePreclinical',
+  observational: 'evidenceObservational',
+  reference: 'evidenceReference',
 };
-
-const LEVEL_NAMES: Record<DetailLevel, string> = { brief: 'Brief', standard: 'Standard', expert: 'Expert' };
 
 /** Sources cited at this level, numbered in order of first citation. */
 export function citedSources(entry: FactEntry, level: DetailLevel): Source[] {
@@ -70,7 +70,7 @@ export function FactCard(props: FactCardProps) {
       <div class="card-scroll">
         <header class="card-header">
           {props.onBack ? (
-            <button type="button" class="card-back" onClick={props.onBack} aria-label="Back to the previous term">
+            <button type="button" class="card-back" onClick={props.onBack} aria-label={t('cardBack')}>
               ←
             </button>
           ) : null}
@@ -89,7 +89,7 @@ export function FactCard(props: FactCardProps) {
                     type="button"
                     class="cite"
                     key={id}
-                    aria-label={`Source ${n}: ${sources[n - 1]?.title ?? ''}`}
+                    aria-label={t('cardCiteLabel', [n, sources[n - 1]?.title ?? ''])}
                     onClick={(event) => showSource(event, sourceElementId(n))}
                   >
                     [{n}]
@@ -100,8 +100,8 @@ export function FactCard(props: FactCardProps) {
           ))}
         </p>
         {related.length > 0 ? (
-          <nav class="card-related" aria-label="Related terms">
-            <span class="card-label">Related:</span>{' '}
+          <nav class="card-related" aria-label={t('cardRelatedTerms')}>
+            <span class="card-label">{t('cardRelated')}</span>{' '}
             {related.map((term, i) => (
               <span key={term.id}>
                 {props.onOpenRelated ? (
@@ -116,7 +116,7 @@ export function FactCard(props: FactCardProps) {
             ))}
           </nav>
         ) : null}
-        <ol class="card-sources" aria-label="Sources">
+        <ol class="card-sources" aria-label={t('cardSources')}>
           {sources.map((source, i) => (
             <li key={source.id} id={sourceElementId(i + 1)} tabIndex={-1}>
               <a href={source.url} target="_blank" rel="noopener noreferrer">
@@ -124,18 +124,18 @@ export function FactCard(props: FactCardProps) {
               </a>{' '}
               <span class="source-meta">
                 {source.publisher}, {source.year}
-                {level === 'expert' ? ` · ${EVIDENCE_LABELS[source.evidence]}` : ''}
+                {level === 'expert' ? ` · ${t(EVIDENCE_LABELS[source.evidence])}` : ''}
               </span>
             </li>
           ))}
         </ol>
       </div>
       <footer class="card-footer">
-        <p class="disclaimer">Educational information, not medical advice.</p>
-        {level === 'expert' ? <p class="reviewed">Reviewed {entry.reviewed}</p> : null}
+        <p class="disclaimer">{t('cardDisclaimer')}</p>
+        {level === 'expert' ? <p class="reviewed">{t('cardReviewed', entry.reviewed)}</p> : null}
         <div class="card-controls">
           {props.onLevelChange ? (
-            <div class="level-switch" role="group" aria-label="Detail level">
+            <div class="level-switch" role="group" aria-label={t('detailLevel')}>
               {DETAIL_LEVELS.map((option) => (
                 <button
                   type="button"
@@ -144,14 +144,14 @@ export function FactCard(props: FactCardProps) {
                   aria-pressed={option === level}
                   onClick={() => props.onLevelChange?.(option)}
                 >
-                  {LEVEL_NAMES[option]}
+                  {t(LEVEL_NAMES[option])}
                 </button>
               ))}
             </div>
           ) : null}
           {props.onOpenSettings ? (
             <button type="button" class="link settings-link" onClick={props.onOpenSettings}>
-              Settings
+              {t('settings')}
             </button>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { useMemo, useState } from 'preact/hooks';
 import type { DetailLevel, FactEntry } from '@/data/types';
+import { t } from '@/utils/i18n';
 import { FactCard } from './FactCard';
 
 export interface GlossaryProps {
@@ -34,10 +35,11 @@ export function Glossary({ entries, level }: GlossaryProps) {
   return (
     <div class="glossary">
       <label class="glossary-search">
-        Search terms <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
+        {t('glossarySearch')}{' '}
+        <input type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} />
       </label>
       <div class="glossary-body">
-        <ul class="glossary-results" aria-label="Matching terms">
+        <ul class="glossary-results" aria-label={t('glossaryResults')}>
           {results.map((entry) => (
             <li key={entry.id}>
               <button
@@ -51,7 +53,7 @@ export function Glossary({ entries, level }: GlossaryProps) {
               <span class="muted">{entry.category}</span>
             </li>
           ))}
-          {results.length === 0 ? <li class="muted">No term matches "{query}".</li> : null}
+          {results.length === 0 ? <li class="muted">{t('glossaryNoMatch', query)}</li> : null}
         </ul>
         {shown ? (
           <div class="preview glossary-card">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 
 export interface SitesEditorProps {
   label: string;
@@ -16,9 +17,7 @@ export function SitesEditor({ label, sites, toPattern, onChange }: SitesEditorPr
     event.preventDefault();
     const pattern = toPattern(draft);
     if (!pattern) {
-      setError(
-        `"${draft}" is not a site. Type a host name such as example.com, or *.example.com for all its subdomains.`,
-      );
+      setError(t('sitesNotASite', draft));
       return;
     }
     setError('');
@@ -33,13 +32,13 @@ export function SitesEditor({ label, sites, toPattern, onChange }: SitesEditorPr
           <input
             type="text"
             value={draft}
-            placeholder="example.com or *.example.com"
+            placeholder={t('sitesPlaceholder')}
             aria-invalid={error !== ''}
             aria-describedby={error ? 'site-error' : undefined}
             onInput={(event) => setDraft(event.currentTarget.value)}
           />
         </label>{' '}
-        <button type="submit">Add</button>
+        <button type="submit">{t('sitesAdd')}</button>
       </form>
       {error ? (
         <p id="site-error" class="error-list" role="alert">
@@ -47,7 +46,7 @@ export function SitesEditor({ label, sites, toPattern, onChange }: SitesEditorPr
         </p>
       ) : null}
       {sites.length === 0 ? (
-        <p class="muted">No sites yet.</p>
+        <p class="muted">{t('sitesEmpty')}</p>
       ) : (
         <ul class="site-list">
           {sites.map((site) => (
@@ -55,10 +54,10 @@ export function SitesEditor({ label, sites, toPattern, onChange }: SitesEditorPr
               <span>{site}</span>{' '}
               <button
                 type="button"
-                aria-label={`Remove ${site}`}
+                aria-label={t('sitesRemoveLabel', site)}
                 onClick={() => onChange(sites.filter((s) => s !== site))}
               >
-                Remove
+                {t('sitesRemove')}
               </button>
             </li>
           ))}

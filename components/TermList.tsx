@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
 import type { PageTerm } from '@/utils/messages';
 
 /** A marked term with the brief text shown as its preview. */
@@ -13,9 +14,9 @@ export interface TermListProps {
 /** The terms marked on the page, with counts; each opens a short preview and can be shown on the page. */
 export function TermList({ terms, onShow }: TermListProps) {
   const [open, setOpen] = useState<string | undefined>(undefined);
-  if (terms.length === 0) return <p class="muted">No terms marked on this page.</p>;
+  if (terms.length === 0) return <p class="muted">{t('termListEmpty')}</p>;
   return (
-    <ul class="term-list" aria-label="Terms on this page">
+    <ul class="term-list" aria-label={t('termListLabel')}>
       {terms.map((term) => (
         <li key={term.entryId} class="term-item">
           <button
@@ -25,7 +26,7 @@ export function TermList({ terms, onShow }: TermListProps) {
             onClick={() => setOpen(open === term.entryId ? undefined : term.entryId)}
           >
             <span class="term-title">{term.title}</span>
-            <span class="term-count" aria-label={`${term.count} on this page`}>
+            <span class="term-count" aria-label={t('termListCount', term.count)}>
               {term.count}
             </span>
           </button>
@@ -33,7 +34,7 @@ export function TermList({ terms, onShow }: TermListProps) {
             <div class="term-preview">
               <p>{term.brief}</p>
               <button type="button" class="link-button" onClick={() => onShow(term.entryId)}>
-                Show on page
+                {t('termListShow')}
               </button>
             </div>
           ) : null}

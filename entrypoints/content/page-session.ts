@@ -1,4 +1,5 @@
 import type { FindOptions } from '@/utils/find-terms';
+import { t } from '@/utils/i18n';
 import type { Category } from '@/data/types';
 import type { Direction, PageTerm } from '@/utils/messages';
 import type { Density, HighlightStyle } from '@/utils/settings';
@@ -274,7 +275,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     match.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     open(match, true);
     const title = config.index.entries.get(match.entryId)?.title ?? match.entryId;
-    card.announce(`${title}: term ${position + 1} of ${total}.`);
+    card.announce(t('announceTerm', [title, position + 1, total]));
   }
 
   return {
@@ -299,7 +300,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       if (!controller || isEditable(doc.activeElement)) return;
       const ordered = inDocumentOrder(store);
       if (ordered.length === 0) {
-        card.announce('No marked terms on this page.');
+        card.announce(t('announceNoTerms'));
         return;
       }
       const at = card.current ? ordered.indexOf(card.current) : -1;

@@ -11,18 +11,19 @@ import { Switch } from '@/components/Switch';
 import { bundledEntries, FACT_SET_VERSION } from '@/data';
 import { CATEGORIES, type Category } from '@/data/types';
 import { effectiveEntries, parsePack, readPacks } from '@/utils/custom-packs';
+import { t, type MessageKey } from '@/utils/i18n';
 import { customPacksItem, type CustomPack } from '@/utils/pack-store';
 import * as settings from '@/utils/settings';
 import { applySettings, exportSettings, parseSettingsFile } from '@/utils/settings-file';
 import { toSitePattern } from '@/utils/site-rules';
 import { useSetting } from '@/utils/use-setting';
 
-const CATEGORY_NAMES: Record<Category, string> = {
-  treatment: 'Treatments and drugs',
-  neurobiology: 'Neurobiology',
-  neuromodulation: 'Neuromodulation',
-  condition: 'Conditions, symptoms and measures',
-  concept: 'Concepts',
+const CATEGORY_NAMES: Record<Category, MessageKey> = {
+  treatment: 'categoryTreatment',
+  neurobiology: 'categoryNeurobiology',
+  neuromodulation: 'categoryNeuromodulation',
+  condition: 'categoryCondition',
+  concept: 'categoryConcept',
 };
 
 function download(fileName: string, text: string): void {
@@ -92,7 +93,7 @@ export function App() {
       return;
     }
     savePacks([...packs, result.pack]);
-    setPackMessage({ errors: [], ok: `Imported "${result.pack.name}" with ${result.pack.entries.length} terms.` });
+    setPackMessage({ errors: [], ok: t('optionsPackImported', [result.pack.name, result.pack.entries.length]) });
   };
   const importSettings = async (file: File | undefined) => {
     if (!file) return;
@@ -102,7 +103,7 @@ export function App() {
       return;
     }
     await applySettings(result.values);
-    setBackupMessage({ errors: [], ok: `Imported ${Object.keys(result.values).length} settings.` });
+    setBackupMessage({ errors: [], ok: t('optionsSettingsImported', Object.keys(result.values).length) });
   };
 
   if (
@@ -125,36 +126,35 @@ export function App() {
 
   return (
     <main>
-      <h1>Factlens settings</h1>
-      <p class="muted">Changes are saved at once and apply to open pages without reloading them.</p>
+      <h1>{t('optionsTitle')}</h1>
+      <p class="muted">{t('optionsSavedAtOnce')}</p>
       {resetNames.length > 0 ? (
         <p class="notice" role="alert">
-          Some stored settings could not be read and were put back to their defaults: {resetNames.join(', ')}. Your
-          other settings are unchanged.
+          {t('optionsResetNotice', resetNames.join(', '))}
         </p>
       ) : null}
 
       <section aria-labelledby="cards-heading">
-        <h2 id="cards-heading">Cards</h2>
+        <h2 id="cards-heading">{t('optionsCardsHeading')}</h2>
         <DetailLevelPicker value={detailLevel} onChange={setDetailLevel} />
         {preview ? (
-          <div class="preview" aria-label="Preview of a card">
+          <div class="preview" aria-label={t('optionsPreview')}>
             <FactCard entry={preview} level={detailLevel} headingId="preview-card-title" />
           </div>
         ) : null}
         <Choice
-          legend="Theme"
+          legend={t('optionsTheme')}
           name="theme"
           value={theme}
           onChange={setTheme}
           options={[
-            { value: 'auto', label: 'Automatic', description: "Follows the page's background, then your system." },
-            { value: 'light', label: 'Light' },
-            { value: 'dark', label: 'Dark' },
+            { value: 'auto', label: t('optionsThemeAuto'), description: t('optionsThemeAutoDescription') },
+            { value: 'light', label: t('optionsThemeLight') },
+            { value: 'dark', label: t('optionsThemeDark') },
           ]}
         />
         <label class="range">
-          Text size: {fontSize} px{' '}
+          {t('optionsTextSize', fontSize)}{' '}
           <input
             type="range"
             min={12}
@@ -164,7 +164,7 @@ export function App() {
           />
         </label>
         <label class="range">
-          Hover delay: {hoverDelay} ms{' '}
+          {t('optionsHoverDelay', hoverDelay)}{' '}
           <input
             type="range"
             min={0}
@@ -177,30 +177,30 @@ export function App() {
       </section>
 
       <section aria-labelledby="marking-heading">
-        <h2 id="marking-heading">Marking</h2>
+        <h2 id="marking-heading">{t('optionsMarkingHeading')}</h2>
         <Choice
-          legend="Highlight style"
+          legend={t('optionsHighlightStyle')}
           name="highlight-style"
           value={highlightStyle}
           onChange={setHighlightStyle}
           options={[
-            { value: 'underline', label: 'Dotted underline' },
-            { value: 'background', label: 'Background colour' },
-            { value: 'none', label: 'None', description: 'Terms stay unmarked; cards still open on hover.' },
+            { value: 'underline', label: t('optionsHighlightUnderline') },
+            { value: 'background', label: t('optionsHighlightBackground') },
+            { value: 'none', label: t('optionsHighlightNone'), description: t('optionsHighlightNoneDescription') },
           ]}
         />
         <Choice
-          legend="Density"
+          legend={t('optionsDensity')}
           name="density"
           value={density}
           onChange={setDensity}
           options={[
-            { value: 'all', label: 'Every occurrence' },
-            { value: 'first', label: 'First occurrence of each term' },
+            { value: 'all', label: t('optionsDensityAll') },
+            { value: 'first', label: t('optionsDensityFirst') },
           ]}
         />
         <fieldset>
-          <legend>Categories</legend>
+          <legend>{t('optionsCategories')}</legend>
           {CATEGORIES.map((category) => (
             <label key={category} class="choice">
               <input
@@ -210,74 +210,69 @@ export function App() {
                   setHidden(event.currentTarget.checked ? hidden.filter((c) => c !== category) : [...hidden, category])
                 }
               />
-              <span class="choice-name">{CATEGORY_NAMES[category]}</span>
+              <span class="choice-name">{t(CATEGORY_NAMES[category])}</span>
             </label>
           ))}
         </fieldset>
         <Switch
-          label="Light misspellings"
-          description='Also marks "ketamin", "seratonin" and the like.'
+          label={t('optionsFuzzy')}
+          description={t('optionsFuzzyDescription')}
           checked={fuzzy}
           onChange={setFuzzy}
         />
         <Switch
-          label="Context rule for ambiguous abbreviations"
-          description="TMS, ECT, PCP and the like are marked only where the page is about the medical sense."
+          label={t('optionsContextRule')}
+          description={t('optionsContextRuleDescription')}
           checked={context}
           onChange={setContext}
         />
         <Switch
-          label="Skip code blocks"
-          description="Leaves text in code and pre blocks unmarked."
+          label={t('optionsSkipCode')}
+          description={t('optionsSkipCodeDescription')}
           checked={skipCode}
           onChange={setSkipCode}
         />
       </section>
 
       <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites</h2>
+        <h2 id="sites-heading">{t('optionsSitesHeading')}</h2>
         <Choice
-          legend="Where Factlens runs"
+          legend={t('optionsSiteMode')}
           name="site-mode"
           value={siteMode}
           onChange={setSiteMode}
           options={[
-            { value: 'everywhere-except', label: 'Everywhere except the sites below' },
-            { value: 'only-listed', label: 'Only on the sites below' },
+            { value: 'everywhere-except', label: t('optionsSiteModeExcept') },
+            { value: 'only-listed', label: t('optionsSiteModeOnly') },
           ]}
         />
         {siteMode === 'only-listed' ? (
-          <SitesEditor label="Allow a site:" sites={allowed} toPattern={toSitePattern} onChange={setAllowed} />
+          <SitesEditor label={t('optionsAllowSite')} sites={allowed} toPattern={toSitePattern} onChange={setAllowed} />
         ) : (
-          <SitesEditor label="Turn off on a site:" sites={blocked} toPattern={toSitePattern} onChange={setBlocked} />
+          <SitesEditor label={t('optionsBlockSite')} sites={blocked} toPattern={toSitePattern} onChange={setBlocked} />
         )}
       </section>
 
       <section aria-labelledby="glossary-heading">
-        <h2 id="glossary-heading">Glossary</h2>
+        <h2 id="glossary-heading">{t('optionsGlossaryHeading')}</h2>
         <p class="muted">
-          {entries.length} terms ({bundledEntries.length} bundled). Fact set version {FACT_SET_VERSION}, last reviewed{' '}
-          {lastReviewed}.
+          {t('optionsGlossaryStats', [entries.length, bundledEntries.length, FACT_SET_VERSION, lastReviewed ?? ''])}
         </p>
         <Glossary entries={entries} level={detailLevel} />
       </section>
 
       <section aria-labelledby="packs-heading">
-        <h2 id="packs-heading">Custom fact packs</h2>
-        <p class="muted">
-          A pack is a JSON file in the format of the bundled fact set (see data/README.md in the source). It is checked
-          like the bundled set; a file with errors changes nothing. A pack term with the same id as a bundled term
-          replaces it while the pack is on; an alias that another bundled term already uses is an error.
-        </p>
+        <h2 id="packs-heading">{t('optionsPacksHeading')}</h2>
+        <p class="muted">{t('optionsPacksHelp')}</p>
         <label>
-          Import a pack{' '}
+          {t('optionsImportPack')}{' '}
           <input
             type="file"
             accept="application/json,.json"
             onChange={(event) => void importPack(event.currentTarget.files?.[0])}
           />
         </label>
-        <ImportResult result={packMessage} failure="The pack was not imported:" />
+        <ImportResult result={packMessage} failure={t('optionsPackNotImported')} />
         <PackList
           packs={packs}
           onToggle={(id, enabled) => savePacks(packs.map((pack) => (pack.id === id ? { ...pack, enabled } : pack)))}
@@ -291,16 +286,16 @@ export function App() {
       </section>
 
       <section aria-labelledby="backup-heading">
-        <h2 id="backup-heading">Back up settings</h2>
+        <h2 id="backup-heading">{t('optionsBackupHeading')}</h2>
         <div class="button-row">
           <button
             type="button"
             onClick={() => void exportSettings().then((text) => download('factlens-settings.json', text))}
           >
-            Export settings
+            {t('optionsExportSettings')}
           </button>
           <label>
-            Import settings{' '}
+            {t('optionsImportSettings')}{' '}
             <input
               type="file"
               accept="application/json,.json"
@@ -308,22 +303,19 @@ export function App() {
             />
           </label>
         </div>
-        <ImportResult result={backupMessage} failure="The file was not imported; nothing changed:" />
+        <ImportResult result={backupMessage} failure={t('optionsSettingsNotImported')} />
       </section>
 
       <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Keyboard shortcuts</h2>
+        <h2 id="keys-heading">{t('optionsKeysHeading')}</h2>
         <ul>
           {shortcuts.map((command) => (
             <li key={command.name}>
-              {command.description}: <kbd>{command.shortcut || 'not set'}</kbd>
+              {command.description}: <kbd>{command.shortcut || t('optionsShortcutNotSet')}</kbd>
             </li>
           ))}
         </ul>
-        <p class="muted">
-          Change them in Chrome at chrome://extensions/shortcuts, or in Firefox under Add-ons, the gear menu, Manage
-          Extension Shortcuts.
-        </p>
+        <p class="muted">{t('optionsKeysHelp')}</p>
       </section>
     </main>
   );

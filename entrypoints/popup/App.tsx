@@ -6,6 +6,7 @@ import { TermList } from '@/components/TermList';
 import { bundledEntries } from '@/data';
 import type { FactEntry } from '@/data/types';
 import { effectiveEntries, readPacks } from '@/utils/custom-packs';
+import { t } from '@/utils/i18n';
 import { sendMessage, type PageInfo } from '@/utils/messages';
 import {
   allowedSitesSetting,
@@ -98,39 +99,38 @@ export function App() {
 
   return (
     <main>
-      <h1>Factlens</h1>
+      <h1>{t('extName')}</h1>
       <Switch
-        label="Factlens on"
-        description={enabled ? 'Marks terms on every site you allow.' : 'Off everywhere.'}
+        label={t('popupOn')}
+        description={enabled ? t('popupOnDescription') : t('popupOffDescription')}
         checked={enabled}
         onChange={setEnabled}
       />
       {tab.kind === 'restricted' ? (
         <p class="notice" role="note">
-          Factlens cannot run on this page. Browser pages, extension stores and other extensions' pages are closed to
-          every extension; open an ordinary web page to see its terms.
+          {t('popupRestricted')}
         </p>
       ) : null}
       {host ? (
-        <section class="popup-section" aria-label="This site">
-          <Switch label={`On for ${host}`} checked={siteOn} onChange={toggleSite} />
+        <section class="popup-section" aria-label={t('popupThisSite')}>
+          <Switch label={t('popupOnForSite', host)} checked={siteOn} onChange={toggleSite} />
         </section>
       ) : null}
-      <section class="popup-section" aria-label="Pause">
+      <section class="popup-section" aria-label={t('popupPause')}>
         {paused ? (
           <p class="paused">
-            <span>Paused, {formatRemaining(pausedUntil - now)} left.</span>{' '}
+            <span>{t('popupPausedLeft', formatRemaining(pausedUntil - now))}</span>{' '}
             <button type="button" class="link-button" onClick={() => setPausedUntil(0)}>
-              Resume
+              {t('popupResume')}
             </button>
           </p>
         ) : (
           <div class="button-row">
             <button type="button" onClick={() => pause(Date.now() + HOUR)}>
-              Pause for an hour
+              {t('popupPauseHour')}
             </button>
             <button type="button" onClick={() => pause(nextMidnight(Date.now()))}>
-              Pause until tomorrow
+              {t('popupPauseTomorrow')}
             </button>
           </div>
         )}
@@ -138,7 +138,7 @@ export function App() {
       {level === undefined ? null : <DetailLevelPicker value={level} onChange={setLevel} compact />}
       {tab.kind === 'page' && tab.info.running ? (
         <section class="popup-section" aria-labelledby="terms-heading">
-          <h2 id="terms-heading">Terms on this page</h2>
+          <h2 id="terms-heading">{t('popupTermsHeading')}</h2>
           <TermList
             terms={tab.info.terms.map((term) => ({ ...term, brief: briefs.get(term.entryId) ?? '' }))}
             onShow={(entryId) => {
@@ -150,7 +150,7 @@ export function App() {
       ) : null}
       <footer class="popup-footer">
         <button type="button" class="link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
+          {t('settings')}
         </button>
       </footer>
     </main>
