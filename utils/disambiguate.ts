@@ -12,10 +12,11 @@ const LONGEST_MATCH = 200;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * Whole-phrase occurrences of `phrase` in `text`. A phrase written with capitals ("Great
- * Depression", "the Depression") must match its casing; an all-lower-case one matches any.
+ * Whole-phrase occurrences of `phrase` in `text` (`lower` is its lower case, or `text` itself
+ * when the phrase has capitals). A phrase written with capitals ("Great Depression", "the
+ * Depression") must match its casing; an all-lower-case one matches any.
  */
-function occurrences(text: string, lower: string, phrase: string): number[] {
+export function occurrences(text: string, lower: string, phrase: string): number[] {
   const caseSensitive = phrase !== phrase.toLowerCase();
   const haystack = caseSensitive ? text : lower;
   const needle = caseSensitive ? phrase : phrase.toLowerCase();
@@ -28,6 +29,24 @@ function occurrences(text: string, lower: string, phrase: string): number[] {
     }
   }
   return found;
+}
+
+/** What the context rule reads of a page: where phrases occur, and the text around a match. */
+export interface PageText {
+  /** Whole-phrase occurrences of `phrase`, by the casing rule of occurrences(). */
+  occurrences(phrase: string): readonly number[];
+  /** The page's lower-case text from `start` to `end`. */
+  lowerSlice(start: number, end: number): string;
+}
+
+/** A page that is one string (the scan command, tests, findTerms). */
+export function stringPageText(text: string): PageText {
+  let lower: string | undefined;
+  const lowered = () => (lower ??= text.toLowerCase());
+  return {
+    occurrences: (phrase) => occurrences(text, phrase === phrase.toLowerCase() ? lowered() : text, phrase),
+    lowerSlice: (start, end) => lowered().slice(Math.max(0, start), end),
+  };
 }
 
 function nearestDistance(positions: readonly number[], start: number, end: number): number {
@@ -71,11 +90,11 @@ function countCues(lowerWindow: string, cues: readonly string[]): number {
  */
 export function disambiguate(
   matches: readonly TermMatch[],
-  text: string,
+  text: string | PageText,
   knownEntries: ReadonlySet<string> = new Set(),
 ): TermMatch[] {
   if (!matches.some((match) => match.ambiguous || match.otherMeanings)) return [...matches];
-  const lower = text.toLowerCase();
+  const page = typeof text === 'string' ? stringPageText(text) : text;
   const ambiguous = matches.filter((match) => match.ambiguous);
 
   const otherSenseCache = new Map<readonly string[], { phrases: [number, number][]; elsewhere: number[] }>();
@@ -85,7 +104,7 @@ export function disambiguate(
     if (!result) {
       const phrases: [number, number][] = [];
       for (const phrase of meanings) {
-        for (const at of occurrences(text, lower, phrase)) phrases.push([at, at + phrase.length]);
+        for (const at of page.occurrences(phrase)) phrases.push([at, at + phrase.length]);
       }
       // Phrases that contain an ambiguous match ("tropical depression") speak only for that one.
       const elsewhere = phrases
@@ -128,8 +147,7 @@ export function disambiguate(
   };
   const hasCuesNear = (match: TermMatch) =>
     match.cues !== undefined &&
-    countCues(lower.slice(Math.max(0, match.start - EVIDENCE_WINDOW), match.end + EVIDENCE_WINDOW), match.cues) >=
-      CUE_EVIDENCE;
+    countCues(page.lowerSlice(match.start - EVIDENCE_WINDOW, match.end + EVIDENCE_WINDOW), match.cues) >= CUE_EVIDENCE;
 
   return matches.filter((match) => {
     if (insideOtherSense(match)) return false;

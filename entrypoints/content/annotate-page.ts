@@ -1,4 +1,4 @@
-import { disambiguate } from '@/utils/disambiguate';
+import { disambiguate, occurrences, type PageText } from '@/utils/disambiguate';
 import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
 import { matchTerms, type TermMatch } from '@/utils/match-terms';
@@ -152,11 +152,16 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
 
   const deferred = all.filter(({ match }) => match.ambiguous || match.otherMeanings !== undefined);
   if (deferred.length > 0) {
+    // The context rule reads the whole page: where the other senses' phrases occur (found node
+    // by node, in slices) and the text around each ambiguous match. No 6 MB string is built.
+    const phrases = new Set<string>();
+    for (const { match } of all) for (const phrase of match.otherMeanings ?? []) phrases.add(phrase);
+    const page = await nodePageText(nodes, bases, phrases, signal, sliceMs);
+    if (!page) return -1;
     const contextStart = performance.now();
-    const text = nodes.map((node) => node.data).join('\n');
     all.sort((a, b) => a.base + a.match.start - (b.base + b.match.start));
     const global = all.map(({ base, match }) => ({ ...match, start: match.start + base, end: match.end + base }));
-    const kept = new Set(disambiguate(global, text, pageEntries));
+    const kept = new Set(disambiguate(global, page, pageEntries));
     global.forEach((match, i) => {
       const pending = all[i] as Pending;
       const wasDeferred = match.ambiguous || match.otherMeanings !== undefined;
@@ -172,4 +177,63 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   }
   if (options.markReady) performance.mark('factlens:ready', { detail: { matches: count } });
   return count;
+}
+
+/**
+ * The page text the context rule reads, over the scanned nodes joined by "\n" (offsets as in
+ * `bases`): the occurrences of `phrases` are found node by node in slices of `sliceMs` (a
+ * phrase never spans two nodes in the joined text either), windows are joined on demand.
+ * Undefined when `signal` aborted.
+ */
+async function nodePageText(
+  nodes: readonly Text[],
+  bases: readonly number[],
+  phrases: ReadonlySet<string>,
+  signal: AbortSignal,
+  sliceMs: number,
+): Promise<PageText | undefined> {
+  const found = new Map<string, number[]>([...phrases].map((phrase) => [phrase, []]));
+  const anyLowerCase = [...phrases].some((phrase) => phrase === phrase.toLowerCase());
+  let i = 0;
+  while (i < nodes.length && phrases.size > 0) {
+    if (signal.aborted) return undefined;
+    const sliceStart = performance.now();
+    for (; i < nodes.length && performance.now() - sliceStart < sliceMs; i++) {
+      const data = (nodes[i] as Text).data;
+      const lower = anyLowerCase ? data.toLowerCase() : data;
+      const base = bases[i] ?? 0;
+      for (const [phrase, at] of found) {
+        const haystack = phrase === phrase.toLowerCase() ? lower : data;
+        for (const offset of occurrences(data, haystack, phrase)) at.push(base + offset);
+      }
+    }
+    performance.measure('factlens:context', { start: sliceStart, end: performance.now() });
+    if (i < nodes.length) await yieldToPage();
+  }
+  if (signal.aborted) return undefined;
+  /** Index of the node that holds offset `at`. */
+  const nodeAt = (at: number) => {
+    let low = 0;
+    let high = nodes.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((bases[mid] ?? 0) <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  return {
+    occurrences: (phrase) => found.get(phrase) ?? [],
+    lowerSlice(start, end) {
+      const from = Math.max(0, start);
+      const parts: string[] = [];
+      const first = nodeAt(from);
+      for (let k = first; k < nodes.length && (bases[k] ?? 0) < end; k++) parts.push((nodes[k] as Text).data);
+      const offset = bases[first] ?? 0;
+      return parts
+        .join('\n')
+        .slice(from - offset, end - offset)
+        .toLowerCase();
+    },
+  };
 }

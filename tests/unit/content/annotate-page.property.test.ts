@@ -6,6 +6,7 @@ import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { termSummaries, fuzzyExclusions } from '@/data/match-data';
 import { compileTermIndex } from '@/utils/term-index';
 import { createFuseScorer } from '@/utils/fuse-scorer';
+import { findTerms } from '@/utils/find-terms';
 
 const index = compileTermIndex(termSummaries, { fuzzyExclusions, scorer: createFuseScorer() });
 
@@ -49,6 +50,60 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
         expect(document.body.innerHTML).toBe(before);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  // The content script decides ambiguous aliases node by node (no page-sized string); the
+  // result must be what the context rule gives on the page's text as one string.
+  it('marks what findTerms marks on the text of the same nodes joined by line breaks', async () => {
+    const words = fc.constantFrom(
+      'TMS',
+      'TMS coil',
+      'a transportation management system',
+      'depression',
+      'the Great Depression',
+      'primary care',
+      'PCP',
+      'ketamine',
+      'psychiatrists',
+      'plain words',
+      ' ',
+    );
+    const html = fc.array(
+      fc
+        .tuple(fc.constantFrom('p', 'em', 'div', 'span'), fc.array(words, { minLength: 1, maxLength: 4 }))
+        .map(([tag, parts]) => `<${tag}>${parts.join(' ')}</${tag}>`),
+      { maxLength: 8 },
+    );
+    await fc.assert(
+      fc.asyncProperty(html, async (parts) => {
+        document.body.innerHTML = parts.join('');
+        const nodes = collectTextNodes(document.body);
+        const store: MatchStore = new Map();
+        await annotatePage({
+          nodes,
+          index,
+          painter: { add: () => undefined, delete: () => undefined },
+          store,
+          signal: new AbortController().signal,
+          find: { context: true },
+        });
+        const bases = new Map<Text, number>();
+        let total = 0;
+        for (const node of nodes) {
+          bases.set(node, total);
+          total += node.data.length + 1;
+        }
+        const painted = [...store.entries()]
+          .flatMap(([node, matches]) => matches.map((m) => `${(bases.get(node) ?? 0) + m.start}:${m.entryId}`))
+          .sort();
+        const text = nodes.map((node) => node.data).join('\n');
+        const expected = findTerms(text, index, { context: true })
+          .map((m) => `${m.start}:${m.entryId}`)
+          .sort();
+        expect(painted).toEqual(expected);
+      }),
+      { numRuns: 150 },
     );
   });
 });
