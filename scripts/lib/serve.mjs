@@ -28,11 +28,18 @@ export async function serveFolder(root, port = 0, options = {}) {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
     if (route) {
+      let body;
+      try {
+        body = route();
+      } catch (error) {
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+        return;
+      }
       response.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'text/plain; charset=utf-8',
         'cache-control': 'no-store',
       });
-      response.end(route());
+      response.end(body);
       return;
     }
     let file = normalize(join(base, path));
