@@ -14,6 +14,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: true,
   matchAboutBlank: true,
+  // Also frames whose origin is opaque (a sandboxed srcdoc frame, data:, blob:), matched by the
+  // URL of the page that made them: Firefox otherwise leaves sandboxed srcdoc frames out.
+  matchOriginAsFallback: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
     const isTop = window === window.top;

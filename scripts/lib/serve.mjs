@@ -17,12 +17,31 @@ const TYPES = {
  * Serves `root` on 127.0.0.1 at a free port (or `port`).
  * @param {string} root folder to serve
  * @param {number} [port] 0 for any free port
+ * @param {{ routes?: Record<string, () => string> }} [options] extra paths answered with
+ *   generated text (its type from the path's extension), such as scripts built at test time
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function serveFolder(root, port = 0) {
+export async function serveFolder(root, port = 0, options = {}) {
   const base = normalize(root + sep);
+  const routes = options.routes ?? {};
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+    if (route) {
+      let body;
+      try {
+        body = route();
+      } catch (error) {
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       response.writeHead(403).end();

@@ -1,4 +1,6 @@
-import type { Browser, Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   domBeforeAndNow,
@@ -13,8 +15,38 @@ import { serveFolder } from '@/scripts/lib/serve.mjs';
 let origin = '';
 let closeServer: () => Promise<void> = async () => {};
 
+/**
+ * React 19 and ReactDOM's client (development builds, which report every hydration mismatch)
+ * from node_modules as one classic script for hydrate.html: React ships CommonJS only, so each
+ * module is wrapped in a function behind a tiny require().
+ */
+function reactScript(): string {
+  const modules: Record<string, string> = {
+    scheduler: 'scheduler/cjs/scheduler.development.js',
+    react: 'react/cjs/react.development.js',
+    'react-dom': 'react-dom/cjs/react-dom.development.js',
+    'react-dom/client': 'react-dom/cjs/react-dom-client.development.js',
+  };
+  const defined = Object.entries(modules).map(
+    ([name, file]) =>
+      `define(${JSON.stringify(name)}, function (module, exports, require) {\n${readFileSync(join('node_modules', file), 'utf8')}\n});`,
+  );
+  return `(function () {
+  var process = { env: { NODE_ENV: 'development' } };
+  var factories = {}, cache = {};
+  function define(name, factory) { factories[name] = factory; }
+  function require(name) {
+    if (!cache[name]) { var module = { exports: {} }; cache[name] = module; factories[name](module, module.exports, require); }
+    return cache[name].exports;
+  }
+  ${defined.join('\n')}
+  window.React = require('react');
+  window.ReactDOMClient = require('react-dom/client');
+})();`;
+}
+
 beforeAll(async () => {
-  const server = await serveFolder('tests/fixtures/hostile');
+  const server = await serveFolder('tests/fixtures/hostile', 0, { routes: { '/vendor/react.js': reactScript } });
   origin = server.origin;
   closeServer = server.close;
 });
@@ -41,6 +73,16 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
   afterAll(async () => {
     await close();
   });
+
+  /** Errors the page reports to the browser: its own exceptions and console errors. */
+  function collectErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    return errors;
+  }
 
   async function open(path: string): Promise<Page> {
     const page = await browser.newPage();
@@ -132,6 +174,137 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
       return highlight ? [...highlight].filter((r) => !r.startContainer.isConnected).length : -1;
     });
     expect(stale).toBe(0);
+    await page.close();
+  });
+
+  it('leaves typing and undo in a contenteditable region and a textarea exactly as without it', async () => {
+    const page = await open('editing.html');
+    await waitForReady(page);
+    expect(await highlightedTexts(page)).toEqual(['ketamine', 'glutamate']);
+
+    const editorBefore = await page.$eval('#editor', (editor) => editor.innerHTML);
+    await page.$eval('#editor', (editor) => {
+      (editor as HTMLElement).focus();
+      getSelection()?.collapse(editor, editor.childNodes.length);
+    });
+    await page.keyboard.type(' ketamine and serotonin');
+    expect(await page.$eval('#editor', (editor) => editor.innerHTML)).toBe(`${editorBefore} ketamine and serotonin`);
+
+    const notesBefore = await page.$eval('#notes', (notes) => (notes as HTMLTextAreaElement).value);
+    await page.$eval('#notes', (notes) => {
+      const area = notes as HTMLTextAreaElement;
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+    await page.keyboard.type(' glutamate and dopamine');
+    expect(await page.$eval('#notes', (notes) => (notes as HTMLTextAreaElement).value)).toBe(
+      `${notesBefore} glutamate and dopamine`,
+    );
+    // Past the mutation batch (150 ms, then idle): the typed terms stay unmarked.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await highlightedTexts(page)).toEqual(['ketamine', 'glutamate']);
+
+    /** Presses Ctrl+Z in a field until its text is `expected` (browsers group typing differently). */
+    const undoUntil = async (selector: string, read: (element: Element) => string, expected: string) => {
+      for (let press = 0; press < 30; press++) {
+        if ((await page.$eval(selector, read)) === expected) return;
+        await page.keyboard.down('Control');
+        await page.keyboard.press('z');
+        await page.keyboard.up('Control');
+      }
+    };
+    await undoUntil('#notes', (notes) => (notes as HTMLTextAreaElement).value, notesBefore);
+    expect(await page.$eval('#notes', (notes) => (notes as HTMLTextAreaElement).value)).toBe(notesBefore);
+    await page.focus('#editor');
+    await undoUntil('#editor', (editor) => editor.innerHTML, editorBefore);
+    expect(await page.$eval('#editor', (editor) => editor.innerHTML)).toBe(editorBefore);
+    expect(await highlightedTexts(page)).toEqual(['ketamine', 'glutamate']);
+    await expectUntouched(page);
+    await page.close();
+  });
+
+  it('marks server-rendered text that React then hydrates without a mismatch, and follows its updates', async () => {
+    const page = await open('hydrate.html');
+    const errors = collectErrors(page);
+    await waitForReady(page);
+    const rendered = ['Ketamine', 'NMDA receptor', 'Ketamine', 'NMDA receptor', 'glutamate'];
+    expect(await highlightedTexts(page)).toEqual(rendered);
+    // React hydrates only now, over the DOM Factlens has marked, and checks every node of it.
+    await page.evaluate(() => (window as unknown as { hydrateNow(): void }).hydrateNow());
+    await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+    expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
+
+    // Hydrated: React's handlers run and it updates the DOM; the new text is marked.
+    await page.click('#more');
+    await page.click('#more');
+    await page.waitForFunction(() => document.getElementById('count')?.textContent === 'Facts added: 2');
+    await page.waitForFunction(
+      () => {
+        const highlight = CSS.highlights.get('factlens-term');
+        const texts = highlight ? [...highlight].map((range) => range.toString()) : [];
+        return texts.includes('Serotonin') && texts.includes('Dopamine');
+      },
+      { timeout: 10_000 },
+    );
+    expect(await highlightedTexts(page)).toEqual([...rendered, 'Serotonin', 'neurotransmitter', 'Dopamine']);
+    expect(await page.evaluate(() => (window as unknown as { __errors: string[] }).__errors)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // The check can fail: a root whose server text differs is reported by this very page.
+    await page.evaluate(() => (window as unknown as { hydrateControl(): void }).hydrateControl());
+    await page.waitForFunction(() => (window as unknown as { __controlErrors: string[] }).__controlErrors.length > 0);
+    await page.close();
+  });
+
+  it('marks same-origin, sandboxed and srcdoc frames alike, without errors or changes to the pages', async () => {
+    const page = await open('frames.html');
+    const errors = collectErrors(page);
+    await waitForReady(page);
+    expect(await highlightedTexts(page)).toEqual(['ketamine']);
+    // Content scripts are not page scripts: a sandbox (with or without allow-scripts) does not
+    // stop them, and frames with an opaque origin are matched by the URL of the page that made them.
+    const frameState = (frame: Frame) =>
+      frame.evaluate(() => {
+        const highlight = CSS.highlights.get('factlens-term');
+        return {
+          at: location.href.includes('?') ? location.search.slice(1) : location.href,
+          origin: String(origin),
+          ready: performance.getEntriesByName('factlens:ready').length,
+          marked: highlight ? [...highlight].map((range) => range.toString()) : [],
+          body: document.body.innerHTML.trim(),
+        };
+      });
+    const waitForFrames = async () => {
+      for (const frame of page.frames().slice(1)) {
+        await frame.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, {
+          timeout: 20_000,
+        });
+      }
+      return Promise.all(page.frames().slice(1).map(frameState));
+    };
+    const framed = '<p>Inside a frame: serotonin.</p>';
+    const frames = await waitForFrames();
+    expect(frames.sort((a, b) => (a.at + a.origin < b.at + b.origin ? -1 : 1))).toEqual([
+      {
+        at: 'about:srcdoc',
+        origin: origin,
+        ready: 1,
+        marked: ['dopamine'],
+        body: '<p>In a srcdoc frame: dopamine.</p>',
+      },
+      {
+        at: 'about:srcdoc',
+        origin: 'null',
+        ready: 1,
+        marked: ['dopamine'],
+        body: '<p>In a sandboxed srcdoc frame: dopamine.</p>',
+      },
+      { at: 'same-origin', origin: origin, ready: 1, marked: ['serotonin'], body: framed },
+      { at: 'sandbox-scripts', origin: 'null', ready: 1, marked: ['serotonin'], body: framed },
+      { at: 'sandbox', origin: 'null', ready: 1, marked: ['serotonin'], body: framed },
+    ]);
+    expect(errors).toEqual([]);
+    await expectUntouched(page);
     await page.close();
   });
 });
