@@ -141,7 +141,7 @@ function tokeniseAscii(
   fuzzy: boolean,
   budget: FuzzyBudget | undefined,
 ): boolean | undefined {
-  const { transitions, stateFlags } = index.scanner;
+  const { only, onlySymbol, rows, stateFlags } = index.scanner;
   const corrector = index.fuzzy;
   tokens.reset(text);
   let any = false;
@@ -158,7 +158,18 @@ function tokeniseAscii(
     const start = i;
     let state = 0;
     for (;;) {
-      if (state >= 0) state = (transitions[state * SCANNER_SYMBOLS + symbol] as number) || -1;
+      if (state >= 0) {
+        // scannerStep(), inline: this runs for every character of every ASCII word.
+        const next = only[state] as number;
+        state =
+          (next > 0
+            ? onlySymbol[state] === symbol + 1
+              ? next
+              : 0
+            : next < 0
+              ? (rows[(-next - 1) * SCANNER_SYMBOLS + symbol] as number)
+              : 0) || -1;
+      }
       if (++i === length) break;
       code = text.charCodeAt(i);
       if (code >= 128) return undefined;

@@ -34,8 +34,11 @@ const isSummary = (value: unknown): value is TermSummary => {
  * pack entry replaces a bundled one of the same id). Packs were validated when imported; here
  * only their shape is checked, so the content script does not carry the full validator.
  */
-export async function readEffectiveSummaries(bundled: readonly TermSummary[]): Promise<TermSummary[]> {
+export async function readEffectiveSummaries(bundled: readonly TermSummary[]): Promise<readonly TermSummary[]> {
   const stored: unknown = await customPacksItem.getValue();
+  const enabled = Array.isArray(stored) && stored.some((pack: CustomPack) => pack?.enabled === true);
+  // No pack on: the bundled list itself, which the content script has precompiled.
+  if (!enabled) return bundled as TermSummary[];
   const byId = new Map(bundled.map((entry) => [entry.id, entry]));
   if (Array.isArray(stored)) {
     for (const pack of stored as CustomPack[]) {

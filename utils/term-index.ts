@@ -30,13 +30,24 @@ export const SCANNER_PREFIX = 2;
 /**
  * A character automaton over the ASCII keys the tokeniser looks words up by: the first tokens
  * of the trie and the corrector's word prefixes. Reading a word through it says whether the
- * word may start a match without making a string of it.
+ * word may start a match without making a string of it. Most states have one way on (the
+ * letters of one word): they keep it in `only`/`onlySymbol`; states where words part keep a
+ * row of SCANNER_SYMBOLS next states in `rows`. Small, so it builds in well under a millisecond.
  */
 export interface Scanner {
-  /** transitions[state * SCANNER_SYMBOLS + symbol]: the next state, 0 for none (0 is the start). */
-  transitions: Int32Array;
+  /** The one next state (onlySymbol[state] - 1 leads there), or -(row + 1) for a row, or 0. */
+  only: Int32Array;
+  onlySymbol: Uint8Array;
+  rows: Int32Array;
   /** Flags of each state (SCANNER_ROOT_KEY, SCANNER_PREFIX). */
   stateFlags: Uint8Array;
+}
+
+/** The state after reading `symbol` in `state`, or 0 when no key goes on that way. */
+export function scannerStep(scanner: Scanner, state: number, symbol: number): number {
+  const next = scanner.only[state] as number;
+  if (next > 0) return scanner.onlySymbol[state] === symbol + 1 ? next : 0;
+  return next < 0 ? (scanner.rows[(-next - 1) * SCANNER_SYMBOLS + symbol] as number) : 0;
 }
 
 /** Every alias of every entry, compiled once into one token trie. */
@@ -117,16 +128,23 @@ export function trieKeys(tokens: readonly string[], separators: readonly string[
  * Abbreviations keep their exact casing, and their plural is the abbreviation plus "s".
  */
 export function compileTermIndex(entries: readonly TermSummary[], options: CompileOptions = {}): TermIndex {
+  return compile(entries, options);
+}
+
+/** Where each terminal came from: [entry index, variant index (aliases, then forms)]. */
+type TerminalSources = Map<Terminal, [number, number]>;
+
+function compile(entries: readonly TermSummary[], options: CompileOptions, sources?: TerminalSources): TermIndex {
   const root: TrieNode = { next: new Map(), terminals: [] };
   const byId = new Map<string, TermSummary>();
   const vocabulary = new Set<string>();
-  for (const entry of entries) {
+  for (const [entryIndex, entry] of entries.entries()) {
     byId.set(entry.id, entry);
     const variants = [
       ...entry.aliases.map((alias): Alias & { isForm: boolean } => ({ ...alias, isForm: false })),
       ...entry.forms.map((text): Alias & { isForm: boolean } => ({ text, isForm: true })),
     ];
-    for (const variant of variants) {
+    for (const [variantIndex, variant] of variants.entries()) {
       const parsed = tokenise(variant.text);
       if (!parsed) continue;
       const { tokens, separators } = parsed;
@@ -136,11 +154,16 @@ export function compileTermIndex(entries: readonly TermSummary[], options: Compi
       const base: Terminal = { entryId: entry.id, alias: variant.text, ambiguous };
       if (variant.otherMeanings?.length) base.otherMeanings = variant.otherMeanings;
       if (ambiguous && variant.cues?.length) base.cues = variant.cues;
+      sources?.set(base, [entryIndex, variantIndex]);
       if (variant.abbreviation === true || variant.caseSensitive === true) {
         const exact = tokens.map(tokenExact);
         const pluralExact = [...exact.slice(0, -1), `${exact[lastIndex] ?? ''}s`];
-        insert(root, trieKeys(tokens, separators), { ...base, exact });
-        insert(root, trieKeys(pluralExact, separators), { ...base, exact: pluralExact });
+        const singular = { ...base, exact };
+        const plural = { ...base, exact: pluralExact };
+        sources?.set(singular, [entryIndex, variantIndex]);
+        sources?.set(plural, [entryIndex, variantIndex]);
+        insert(root, trieKeys(tokens, separators), singular);
+        insert(root, trieKeys(pluralExact, separators), plural);
         continue;
       }
       const terminal = base;
@@ -159,6 +182,82 @@ export function compileTermIndex(entries: readonly TermSummary[], options: Compi
   return { root, scanner, entries: byId, fuzzy };
 }
 
+/**
+ * A term index compiled at build time (data/match-index.json, `npm run build:data`), so a page
+ * only loads it: compiling the fact set's aliases in a cold content script costs far more.
+ * Terminals point into the summaries it was compiled from, which must be passed to load it.
+ */
+export interface PrecompiledIndex {
+  /** Trie nodes after the root, each after its parent: [parent, key, terminals]. */
+  nodes: [number, string, PrecompiledTerminal[]][];
+}
+
+/** [entry index, variant index (aliases, then forms), exact spellings if any]. */
+type PrecompiledTerminal = [number, number] | [number, number, string[]];
+
+/** Compiles `entries` for loadTermIndex(); see PrecompiledIndex. */
+export function precompileTermIndex(entries: readonly TermSummary[]): PrecompiledIndex {
+  const sources: TerminalSources = new Map();
+  const index = compile(entries, {}, sources);
+  const nodes: PrecompiledIndex['nodes'] = [];
+  const queue: [TrieNode, number][] = [[index.root, 0]];
+  let count = 1;
+  while (queue.length > 0) {
+    const [node, id] = queue.shift() as [TrieNode, number];
+    for (const [key, child] of node.next) {
+      const terminals = child.terminals.map((terminal): PrecompiledTerminal => {
+        const [entryIndex, variantIndex] = sources.get(terminal) ?? [-1, -1];
+        return terminal.exact ? [entryIndex, variantIndex, [...terminal.exact]] : [entryIndex, variantIndex];
+      });
+      nodes.push([id, key, terminals]);
+      queue.push([child, count++]);
+    }
+  }
+  return { nodes };
+}
+
+/** The index precompileTermIndex(entries) describes, with the same entries, ready to match. */
+export function loadTermIndex(
+  precompiled: PrecompiledIndex,
+  entries: readonly TermSummary[],
+  options: CompileOptions = {},
+): TermIndex {
+  const terminalOf = ([entryIndex, variantIndex, exact]: PrecompiledTerminal): Terminal => {
+    const entry = entries[entryIndex] as TermSummary;
+    const alias: Alias = entry.aliases[variantIndex] ?? {
+      text: entry.forms[variantIndex - entry.aliases.length] ?? '',
+    };
+    const ambiguous = alias.ambiguous === true;
+    const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
+    if (exact) terminal.exact = exact;
+    if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
+    if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
+    return terminal;
+  };
+  const trie: TrieNode[] = [{ next: new Map(), terminals: [] }];
+  /** Each node's path of tokens, for the vocabulary. */
+  const paths: string[][] = [[]];
+  const vocabulary = new Set<string>();
+  for (const [parent, key, terminals] of precompiled.nodes) {
+    const node: TrieNode = { next: new Map(), terminals: terminals.map(terminalOf) };
+    (trie[parent] as TrieNode).next.set(key, node);
+    trie.push(node);
+    // Keys after the first are "<joint> <token>"; a joint has no space in it.
+    const path = [...(paths[parent] as string[]), key.slice(key.indexOf(' ') + 1)];
+    paths.push(path);
+    // As in compile(): the words of unambiguous, non-abbreviation spellings.
+    if (node.terminals.some((terminal) => !terminal.ambiguous && !terminal.exact))
+      for (const token of path) vocabulary.add(token);
+  }
+  const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
+  return {
+    root: trie[0] as TrieNode,
+    scanner: compileScanner((trie[0] as TrieNode).next.keys(), fuzzy.words()),
+    entries: new Map(entries.map((entry) => [entry.id, entry])),
+    fuzzy,
+  };
+}
+
 const symbolOf = (code: number): number =>
   code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? 26 + code - 48 : -1;
 
@@ -169,35 +268,62 @@ const symbolOf = (code: number): number =>
  * tokeniser reads only ASCII words through the scanner.
  */
 export function compileScanner(rootKeys: Iterable<string>, prefixWords: Iterable<string>): Scanner {
-  let transitions = new Int32Array(1024 * SCANNER_SYMBOLS);
+  let only = new Int32Array(1024);
+  let onlySymbol = new Uint8Array(1024);
   let stateFlags = new Uint8Array(1024);
+  let rows = new Int32Array(64 * SCANNER_SYMBOLS);
   let states = 1;
+  let rowCount = 0;
+  const newState = (): number => {
+    if (states === only.length) {
+      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+      only = grow(only, new Int32Array(states * 2));
+      onlySymbol = grow(onlySymbol, new Uint8Array(states * 2));
+      stateFlags = grow(stateFlags, new Uint8Array(states * 2));
+    }
+    return states++;
+  };
+  const step = (state: number, symbol: number): number => {
+    let next = only[state] as number;
+    if (next === 0) {
+      next = newState();
+      only[state] = next;
+      onlySymbol[state] = symbol + 1;
+      return next;
+    }
+    if (next > 0) {
+      if (onlySymbol[state] === symbol + 1) return next;
+      // A second way on: the state gets a row.
+      if ((rowCount + 1) * SCANNER_SYMBOLS > rows.length) {
+        const wider = new Int32Array(rows.length * 2);
+        wider.set(rows);
+        rows = wider;
+      }
+      rows[rowCount * SCANNER_SYMBOLS + (onlySymbol[state] as number) - 1] = next;
+      onlySymbol[state] = 0;
+      only[state] = -++rowCount;
+    }
+    const at = (-(only[state] as number) - 1) * SCANNER_SYMBOLS + symbol;
+    if (rows[at] === 0) rows[at] = newState();
+    return rows[at] as number;
+  };
   const add = (key: string, prefixes: boolean) => {
     for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) return;
     // Prefixes: only as deep as the longest prefix isPrefix accepts.
     const depth = prefixes ? key.length - 3 : key.length;
     let state = 0;
     for (let i = 0; i < depth; i++) {
-      const at = state * SCANNER_SYMBOLS + symbolOf(key.charCodeAt(i));
-      let next = transitions[at] as number;
-      if (next === 0) {
-        if (states === stateFlags.length) {
-          const wider = new Int32Array(transitions.length * 2);
-          wider.set(transitions);
-          transitions = wider;
-          const flags = new Uint8Array(stateFlags.length * 2);
-          flags.set(stateFlags);
-          stateFlags = flags;
-        }
-        next = states++;
-        transitions[at] = next;
-      }
-      state = next;
+      state = step(state, symbolOf(key.charCodeAt(i)));
       if (prefixes && i >= 2) stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
     }
     if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
   };
   for (const key of rootKeys) add(key, false);
   for (const word of prefixWords) add(word, true);
-  return { transitions: transitions.subarray(0, states * SCANNER_SYMBOLS), stateFlags: stateFlags.subarray(0, states) };
+  return {
+    only: only.subarray(0, states),
+    onlySymbol: onlySymbol.subarray(0, states),
+    rows: rows.subarray(0, rowCount * SCANNER_SYMBOLS),
+    stateFlags: stateFlags.subarray(0, states),
+  };
 }

@@ -1,10 +1,10 @@
 import '@/components/fact-card.css';
-import { fuzzyExclusions, termSummaries } from '@/data/match-data';
+import { fuzzyExclusions, precompiledIndex, termSummaries } from '@/data/match-data';
 import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
-import { compileTermIndex } from '@/utils/term-index';
+import { compileTermIndex, loadTermIndex } from '@/utils/term-index';
 import { watchActivation } from './activation';
 import { createCardHost } from './card-host';
 import { createPageSession } from './page-session';
@@ -23,7 +23,11 @@ export default defineContentScript({
     const compile = async () => {
       const summaries = await readEffectiveSummaries(termSummaries);
       const started = performance.now();
-      const compiled = compileTermIndex(summaries, { fuzzyExclusions });
+      // The bundled fact set comes compiled; custom packs make the page compile it with theirs.
+      const compiled =
+        summaries === termSummaries
+          ? loadTermIndex(precompiledIndex, termSummaries, { fuzzyExclusions })
+          : compileTermIndex(summaries, { fuzzyExclusions });
       performance.measure('factlens:compile', { start: started, end: performance.now() });
       return compiled;
     };
