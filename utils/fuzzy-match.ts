@@ -49,11 +49,13 @@ export class FuzzyCorrector {
   private readonly minLength: number;
   private readonly maxLength: number;
 
-  private readonly exclusions: ReadonlySet<string>;
+  private readonly exclusionList: Iterable<string>;
+  /** Built on the first word that gets as far as a search. */
+  private exclusionSet: ReadonlySet<string> | undefined;
 
   constructor(vocabulary: Iterable<string>, exclusions: Iterable<string>, scorer?: Scorer) {
     this.scorer = scorer;
-    this.exclusions = new Set(exclusions);
+    this.exclusionList = exclusions;
     const words = new Set([...vocabulary].filter((word) => word.length >= MIN_FUZZY_LENGTH));
     this.vocabulary = words;
     let min = Infinity;
@@ -133,7 +135,8 @@ export class FuzzyCorrector {
     if (cached !== undefined) return cached ?? undefined;
     if (budget && budget.remainingMs <= 0) return undefined;
     const started = performance.now();
-    const result = this.exclusions.has(key) || !/^\p{L}+$/u.test(key) ? undefined : this.search(key);
+    this.exclusionSet ??= new Set(this.exclusionList);
+    const result = this.exclusionSet.has(key) || !/^\p{L}+$/u.test(key) ? undefined : this.search(key);
     if (budget) budget.remainingMs -= performance.now() - started;
     if (result === WAITING) {
       this.waiting++;

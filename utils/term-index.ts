@@ -222,32 +222,44 @@ export function loadTermIndex(
   entries: readonly TermSummary[],
   options: CompileOptions = {},
 ): TermIndex {
-  const terminalOf = ([entryIndex, variantIndex, exact]: PrecompiledTerminal): Terminal => {
-    const entry = entries[entryIndex] as TermSummary;
-    const alias: Alias = entry.aliases[variantIndex] ?? {
-      text: entry.forms[variantIndex - entry.aliases.length] ?? '',
-    };
+  // Plain indexed loops: this runs once per page in cold code, where destructuring and
+  // spreads cost far more than in warm code.
+  const terminalOf = (ref: PrecompiledTerminal): Terminal => {
+    const entry = entries[ref[0]] as TermSummary;
+    const variant = ref[1];
+    const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
     const ambiguous = alias.ambiguous === true;
     const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
-    if (exact) terminal.exact = exact;
+    if (ref.length === 3) terminal.exact = ref[2];
     if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
     if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
     return terminal;
   };
+  const nodes = precompiled.nodes;
   const trie: TrieNode[] = [{ next: new Map(), terminals: [] }];
-  /** Each node's path of tokens, for the vocabulary. */
-  const paths: string[][] = [[]];
+  const parents: number[] = [0];
+  const tokens: string[] = [''];
   const vocabulary = new Set<string>();
-  for (const [parent, key, terminals] of precompiled.nodes) {
-    const node: TrieNode = { next: new Map(), terminals: terminals.map(terminalOf) };
+  for (let i = 0; i < nodes.length; i++) {
+    const row = nodes[i] as PrecompiledIndex['nodes'][number];
+    const parent = row[0];
+    const key = row[1];
+    const refs = row[2];
+    const terminals: Terminal[] = [];
+    let plain = false;
+    for (let k = 0; k < refs.length; k++) {
+      const terminal = terminalOf(refs[k] as PrecompiledTerminal);
+      terminals.push(terminal);
+      plain ||= !terminal.ambiguous && !terminal.exact;
+    }
+    const node: TrieNode = { next: new Map(), terminals };
     (trie[parent] as TrieNode).next.set(key, node);
     trie.push(node);
+    parents.push(parent);
     // Keys after the first are "<joint> <token>"; a joint has no space in it.
-    const path = [...(paths[parent] as string[]), key.slice(key.indexOf(' ') + 1)];
-    paths.push(path);
+    tokens.push(key.slice(key.indexOf(' ') + 1));
     // As in compile(): the words of unambiguous, non-abbreviation spellings.
-    if (node.terminals.some((terminal) => !terminal.ambiguous && !terminal.exact))
-      for (const token of path) vocabulary.add(token);
+    if (plain) for (let at = i + 1; at !== 0; at = parents[at] as number) vocabulary.add(tokens[at] as string);
   }
   const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
   return {
@@ -268,58 +280,60 @@ const symbolOf = (code: number): number =>
  * tokeniser reads only ASCII words through the scanner.
  */
 export function compileScanner(rootKeys: Iterable<string>, prefixWords: Iterable<string>): Scanner {
-  let only = new Int32Array(1024);
-  let onlySymbol = new Uint8Array(1024);
-  let stateFlags = new Uint8Array(1024);
-  let rows = new Int32Array(64 * SCANNER_SYMBOLS);
+  let only = new Int32Array(2048);
+  let onlySymbol = new Uint8Array(2048);
+  let stateFlags = new Uint8Array(2048);
+  let rows = new Int32Array(256 * SCANNER_SYMBOLS);
   let states = 1;
   let rowCount = 0;
-  const newState = (): number => {
-    if (states === only.length) {
-      const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-      only = grow(only, new Int32Array(states * 2));
-      onlySymbol = grow(onlySymbol, new Uint8Array(states * 2));
-      stateFlags = grow(stateFlags, new Uint8Array(states * 2));
-    }
-    return states++;
-  };
-  const step = (state: number, symbol: number): number => {
-    let next = only[state] as number;
-    if (next === 0) {
-      next = newState();
-      only[state] = next;
-      onlySymbol[state] = symbol + 1;
-      return next;
-    }
-    if (next > 0) {
-      if (onlySymbol[state] === symbol + 1) return next;
-      // A second way on: the state gets a row.
-      if ((rowCount + 1) * SCANNER_SYMBOLS > rows.length) {
-        const wider = new Int32Array(rows.length * 2);
-        wider.set(rows);
-        rows = wider;
+  const groups: [Iterable<string>, boolean][] = [
+    [rootKeys, false],
+    [prefixWords, true],
+  ];
+  // One loop with the steps written out: it runs once per page, in cold code.
+  for (let g = 0; g < 2; g++) {
+    const prefixes = (groups[g] as [Iterable<string>, boolean])[1];
+    keys: for (const key of (groups[g] as [Iterable<string>, boolean])[0]) {
+      for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) continue keys;
+      // Prefixes: only as deep as the longest prefix isPrefix accepts.
+      const depth = prefixes ? key.length - 3 : key.length;
+      let state = 0;
+      for (let i = 0; i < depth; i++) {
+        const symbol = symbolOf(key.charCodeAt(i));
+        if (states + 1 >= only.length) {
+          const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+          only = grow(only, new Int32Array(states * 2));
+          onlySymbol = grow(onlySymbol, new Uint8Array(states * 2));
+          stateFlags = grow(stateFlags, new Uint8Array(states * 2));
+        }
+        let next = only[state] as number;
+        if (next === 0) {
+          next = states++;
+          only[state] = next;
+          onlySymbol[state] = symbol + 1;
+        } else if (next > 0 && onlySymbol[state] !== symbol + 1) {
+          // A second way on: the state gets a row.
+          if ((rowCount + 1) * SCANNER_SYMBOLS > rows.length) {
+            const wider = new Int32Array(rows.length * 2);
+            wider.set(rows);
+            rows = wider;
+          }
+          rows[rowCount * SCANNER_SYMBOLS + (onlySymbol[state] as number) - 1] = next;
+          onlySymbol[state] = 0;
+          only[state] = -++rowCount;
+          next = -rowCount;
+        }
+        if (next < 0) {
+          const at = (-next - 1) * SCANNER_SYMBOLS + symbol;
+          if (rows[at] === 0) rows[at] = states++;
+          next = rows[at] as number;
+        }
+        state = next;
+        if (prefixes && i >= 2) stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
       }
-      rows[rowCount * SCANNER_SYMBOLS + (onlySymbol[state] as number) - 1] = next;
-      onlySymbol[state] = 0;
-      only[state] = -++rowCount;
+      if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
     }
-    const at = (-(only[state] as number) - 1) * SCANNER_SYMBOLS + symbol;
-    if (rows[at] === 0) rows[at] = newState();
-    return rows[at] as number;
-  };
-  const add = (key: string, prefixes: boolean) => {
-    for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) return;
-    // Prefixes: only as deep as the longest prefix isPrefix accepts.
-    const depth = prefixes ? key.length - 3 : key.length;
-    let state = 0;
-    for (let i = 0; i < depth; i++) {
-      state = step(state, symbolOf(key.charCodeAt(i)));
-      if (prefixes && i >= 2) stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
-    }
-    if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
-  };
-  for (const key of rootKeys) add(key, false);
-  for (const word of prefixWords) add(word, true);
+  }
   return {
     only: only.subarray(0, states),
     onlySymbol: onlySymbol.subarray(0, states),
