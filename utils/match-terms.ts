@@ -131,16 +131,12 @@ for (let c = 0; c < 26; c++) {
 for (let c = 0; c < 10; c++) ASCII_SYMBOLS[48 + c] = 26 + c;
 
 /**
- * Tokenises ASCII text with the index's character automaton, flagging the tokens that may
- * start a match; no string is made for the others. Returns whether any token may start a
- * match, or undefined at the first non-ASCII character (the general tokeniser takes over).
+ * Tokenises `text` into `tokens`, flagging the tokens that may start a match. ASCII words go
+ * through the index's character automaton, and no string is made of most of them; from the
+ * first word with another character on, the general Unicode tokeniser takes over. Returns
+ * whether any token may start a match.
  */
-function tokeniseAscii(
-  text: string,
-  index: TermIndex,
-  fuzzy: boolean,
-  budget: FuzzyBudget | undefined,
-): boolean | undefined {
+function tokenise(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
   const { only, onlySymbol, rows, stateFlags } = index.scanner;
   const corrector = index.fuzzy;
   tokens.reset(text);
@@ -149,7 +145,7 @@ function tokeniseAscii(
   let i = 0;
   while (i < length) {
     let code = text.charCodeAt(i);
-    if (code >= 128) return undefined;
+    if (code >= 128) return tokeniseGeneral(text, i, index, fuzzy, budget) || any;
     let symbol = ASCII_SYMBOLS[code] as number;
     if (symbol < 0) {
       i++;
@@ -172,7 +168,7 @@ function tokeniseAscii(
       }
       if (++i === length) break;
       code = text.charCodeAt(i);
-      if (code >= 128) return undefined;
+      if (code >= 128) return tokeniseGeneral(text, start, index, fuzzy, budget) || any;
       symbol = ASCII_SYMBOLS[code] as number;
       if (symbol < 0) break;
     }
@@ -192,12 +188,20 @@ function tokeniseAscii(
   return any;
 }
 
-/** Tokenises any text with the Unicode token pattern, flagging the tokens that may start a match. */
-function tokeniseGeneral(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
+/**
+ * Tokenises `text` from `from` (a word start or a non-word character) with the Unicode token
+ * pattern, after the tokens already in `tokens`, flagging the tokens that may start a match.
+ */
+function tokeniseGeneral(
+  text: string,
+  from: number,
+  index: TermIndex,
+  fuzzy: boolean,
+  budget: FuzzyBudget | undefined,
+): boolean {
   const corrector = index.fuzzy;
-  tokens.reset(text);
   let any = false;
-  TOKENS.lastIndex = 0;
+  TOKENS.lastIndex = from;
   for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
     const key = tokenKey(match[0]);
     const root = index.root.next.has(key);
@@ -291,11 +295,11 @@ function fuzzyPass(index: TermIndex, exact: readonly Found[], budget: FuzzyBudge
       j + 1 < tokens.count &&
       j + 1 < limit &&
       tokens.end(j + 1) - tokens.start(j + 1) >= 3 &&
-      corrector.isPrefix(key) &&
-      tokens.joint(j, j + 1) === ''
+      corrector.isPrefix(key)
     ) {
       const joined = key + tokens.key(j + 1);
-      if (corrector.has(joined)) steps.push([joined, j + 2, true]);
+      // The cheap test first: the two words almost never spell a vocabulary word together.
+      if (corrector.has(joined) && tokens.joint(j, j + 1) === '') steps.push([joined, j + 2, true]);
     }
     return steps;
   };
@@ -367,9 +371,7 @@ function fuzzyPass(index: TermIndex, exact: readonly Found[], budget: FuzzyBudge
  */
 export function matchTerms(text: string, index: TermIndex, options: MatchOptions = {}): TermMatch[] {
   const fuzzyOn = options.fuzzy === true;
-  const any =
-    tokeniseAscii(text, index, fuzzyOn, options.budget) ?? tokeniseGeneral(text, index, fuzzyOn, options.budget);
-  if (!any) return [];
+  if (!tokenise(text, index, fuzzyOn, options.budget)) return [];
   const exact = exactPass(index.root);
   const all = fuzzyOn ? fuzzyPass(index, exact, options.budget) : exact;
   const matches: TermMatch[] = [];
