@@ -51,8 +51,8 @@ export function elementOf(node: Text): Element {
 
 interface Pending {
   node: Text;
-  /** Offset of the node's text in the scanned text (nodes joined by "\n"). */
-  base: number;
+  /** Index of the node in `nodes`. */
+  at: number;
   match: TermMatch;
 }
 
@@ -68,12 +68,6 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   const pageEntries = options.pageEntries ?? new Set<string>();
   const matchOptions = { fuzzy: find.fuzzy === true, budget: options.fuzzyBudget ?? { remainingMs: 50 } };
   const useContext = find.context !== false;
-  const bases: number[] = [];
-  let total = 0;
-  for (const node of nodes) {
-    bases.push(total);
-    total += node.data.length + 1;
-  }
   const all: Pending[] = [];
   /** Nodes with a word that waited for the fuzzy scorer. */
   const waited: Text[] = [];
@@ -106,7 +100,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       const waiting = corrector.waiting;
       for (const match of matchTerms(node.data, index, matchOptions)) {
         const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
-        if (useContext) all.push({ node, base: bases[at] ?? 0, match });
+        if (useContext) all.push({ node, at, match });
         if (!deferred) paint(node, match);
       }
       if (corrector.waiting !== waiting) waited.push(node);
@@ -156,11 +150,16 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     // by node, in slices) and the text around each ambiguous match. No 6 MB string is built.
     const phrases = new Set<string>();
     for (const { match } of all) for (const phrase of match.otherMeanings ?? []) phrases.add(phrase);
-    const page = await nodePageText(nodes, bases, phrases, signal, sliceMs);
-    if (!page) return -1;
+    const read = await nodePageText(nodes, phrases, signal, sliceMs);
+    if (!read) return -1;
+    const { page, bases } = read;
     const contextStart = performance.now();
-    all.sort((a, b) => a.base + a.match.start - (b.base + b.match.start));
-    const global = all.map(({ base, match }) => ({ ...match, start: match.start + base, end: match.end + base }));
+    const baseOf = (pending: Pending) => bases[pending.at] ?? 0;
+    all.sort((a, b) => baseOf(a) + a.match.start - (baseOf(b) + b.match.start));
+    const global = all.map((pending) => {
+      const base = baseOf(pending);
+      return { ...pending.match, start: pending.match.start + base, end: pending.match.end + base };
+    });
     const kept = new Set(disambiguate(global, page, pageEntries));
     global.forEach((match, i) => {
       const pending = all[i] as Pending;
@@ -180,33 +179,39 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
 }
 
 /**
- * The page text the context rule reads, over the scanned nodes joined by "\n" (offsets as in
- * `bases`): the occurrences of `phrases` are found node by node in slices of `sliceMs` (a
- * phrase never spans two nodes in the joined text either), windows are joined on demand.
- * Undefined when `signal` aborted.
+ * The page text the context rule reads: the scanned nodes joined by "\n", read node by node in
+ * slices of `sliceMs`: `bases` are the offsets of the nodes in it, the occurrences of `phrases`
+ * are found node by node (a phrase never spans two nodes in the joined text either), and
+ * windows are joined on demand. Undefined when `signal` aborted.
  */
 async function nodePageText(
   nodes: readonly Text[],
-  bases: readonly number[],
   phrases: ReadonlySet<string>,
   signal: AbortSignal,
   sliceMs: number,
-): Promise<PageText | undefined> {
+): Promise<{ page: PageText; bases: number[] } | undefined> {
   const found = new Map<string, number[]>([...phrases].map((phrase) => [phrase, []]));
   const anyLowerCase = [...phrases].some((phrase) => phrase === phrase.toLowerCase());
+  const bases: number[] = [];
+  let total = 0;
   let i = 0;
-  while (i < nodes.length && phrases.size > 0) {
+  while (i < nodes.length) {
     if (signal.aborted) return undefined;
     const sliceStart = performance.now();
-    for (; i < nodes.length && performance.now() - sliceStart < sliceMs; i++) {
+    // At least one node per slice; the clock is read every 64 nodes.
+    do {
       const data = (nodes[i] as Text).data;
+      const base = total;
+      bases.push(base);
+      total += data.length + 1;
+      i++;
+      if (found.size === 0) continue;
       const lower = anyLowerCase ? data.toLowerCase() : data;
-      const base = bases[i] ?? 0;
       for (const [phrase, at] of found) {
         const haystack = phrase === phrase.toLowerCase() ? lower : data;
         for (const offset of occurrences(data, haystack, phrase)) at.push(base + offset);
       }
-    }
+    } while (i < nodes.length && (i % 64 !== 0 || performance.now() - sliceStart < sliceMs));
     performance.measure('factlens:context', { start: sliceStart, end: performance.now() });
     if (i < nodes.length) await yieldToPage();
   }
@@ -222,7 +227,7 @@ async function nodePageText(
     }
     return low;
   };
-  return {
+  const page: PageText = {
     occurrences: (phrase) => found.get(phrase) ?? [],
     lowerSlice(start, end) {
       const from = Math.max(0, start);
@@ -236,4 +241,5 @@ async function nodePageText(
         .toLowerCase();
     },
   };
+  return { page, bases };
 }

@@ -63,7 +63,7 @@ export function createTermHighlight(style: HighlightStyle): TermHighlight {
 }
 
 /** Ranges a page may have painted at once before only those near the viewport stay registered. */
-export const VIEWPORT_MODE_AFTER = 1500;
+export const VIEWPORT_MODE_AFTER = 400;
 
 export interface RangePainter {
   /** Paints `range`, a match in a text node whose parent is `element`. */

@@ -85,6 +85,36 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
     await other.close();
   });
 
+  // Chromium re-checks every registered highlight range on each DOM change, so past a few
+  // hundred matches only those near the viewport stay registered, more as the reader scrolls.
+  it('keeps only the terms near the viewport registered on a page of many terms, and follows scrolling', async () => {
+    const long = await browser.newPage();
+    await long.setViewport({ width: 1000, height: 700 });
+    await long.goto(`${origin}/many-terms.html`);
+    expect(await waitForReady(long)).toBe(900);
+    const registered = () =>
+      long.evaluate(() =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].map(
+          (range) => ((range as Range).startContainer.parentElement as HTMLElement).id,
+        ),
+      );
+    const atTop = await registered();
+    expect(atTop).toContain('p1');
+    expect(atTop).not.toContain('p900');
+    expect(atTop.length).toBeLessThan(900);
+    await long.evaluate(() => document.getElementById('p900')?.scrollIntoView());
+    await long.waitForFunction(
+      () =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (range) => (range as Range).startContainer.parentElement?.id === 'p900',
+        ),
+      { timeout: 10_000 },
+    );
+    const atBottom = await registered();
+    expect(atBottom).not.toContain('p1');
+    await long.close();
+  });
+
   it('marks light misspellings and leaves look-alike words alone', async () => {
     const other = await browser.newPage();
     await other.goto(`${origin}/misspelled.html`);
