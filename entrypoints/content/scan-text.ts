@@ -17,6 +17,34 @@ const ALWAYS_SKIPPED = [
 /** Code, skipped unless the reader turns "skip code blocks" off. */
 const CODE = ['code', 'pre', 'kbd', 'samp'];
 
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+]);
+const CODE_TAGS = new Set(CODE);
+
+/**
+ * element.matches(skipSelector(skipCode)) without the selector engine: the walk asks it of
+ * every element, so a page of a million elements needs no querySelectorAll over the whole
+ * document in one task (tests/unit/content/scan-text.test.ts checks the two agree).
+ */
+export function isSkipped(element: Element, skipCode = true): boolean {
+  const tag = element.localName;
+  if (SKIPPED_TAGS.has(tag) || (skipCode && CODE_TAGS.has(tag))) return true;
+  if (!element.hasAttributes()) return false;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
 /** The selector of elements whose text is left alone. */
 export function skipSelector(skipCode = true): string {
   return (skipCode ? [...ALWAYS_SKIPPED, ...CODE] : ALWAYS_SKIPPED).join(',');
@@ -61,7 +89,6 @@ export interface TextCollector {
 interface Frame {
   start: Node;
   walker: TreeWalker;
-  skippedRoots: Set<Element>;
   node: Node | null;
 }
 
@@ -70,17 +97,17 @@ interface Frame {
  * in slices that leave the main thread free in between.
  */
 export function createTextCollector(root: Node, options: CollectOptions = {}): TextCollector {
-  const selector = skipSelector(options.skipCode);
+  const skipCode = options.skipCode !== false;
+  const selector = skipSelector(skipCode);
   const nodes: Text[] = [];
   const stack: Frame[] = [];
   const enter = (start: Node) => {
     const doc = start.ownerDocument ?? (start as Document);
-    // One querySelectorAll per root finds the subtrees to leave out; the walk then jumps over
-    // them, so no text node needs an ancestor check (closest() per parent is far slower on
-    // pages of many small elements).
-    const skippedRoots = new Set<Element>((start as ParentNode).querySelectorAll(selector));
+    // Each element is tested as the walk reaches it and skipped subtrees are jumped over, so no
+    // text node needs an ancestor check (closest() per parent is far slower on pages of many
+    // small elements) and no query over the whole page runs in one task.
     const walker = doc.createTreeWalker(start, SHOW_TEXT | SHOW_ELEMENT);
-    stack.push({ start, walker, skippedRoots, node: walker.nextNode() });
+    stack.push({ start, walker, node: walker.nextNode() });
   };
   const afterSubtree = ({ walker, start }: Frame): Node | null => {
     for (let node: Node | null = walker.currentNode; node && node !== start; node = walker.parentNode()) {
@@ -113,7 +140,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
           }
           if (node.nodeType === ELEMENT_NODE) {
             const element = node as Element;
-            if (frame.skippedRoots.has(element) || options.exclude?.(element)) {
+            if (isSkipped(element, skipCode) || options.exclude?.(element)) {
               node = afterSubtree(frame);
               continue;
             }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectTextNodes } from '@/entrypoints/content/scan-text';
+import { collectTextNodes, isSkipped, skipSelector } from '@/entrypoints/content/scan-text';
 
 describe('collectTextNodes', () => {
   it('collects text a reader sees and leaves out code, form fields, editors and hidden text', () => {
@@ -30,5 +30,55 @@ describe('collectTextNodes', () => {
     const texts = collectTextNodes(document.body, { onShadowRoot: (root) => found.push(root) }).map((n) => n.data);
     expect(texts).toEqual(['before', 'inside', 'after']);
     expect(found).toEqual([shadow]);
+  });
+});
+
+describe('isSkipped', () => {
+  it('agrees with the skip selector on every element kind and attribute it names', () => {
+    const tags = [
+      'p',
+      'span',
+      'script',
+      'style',
+      'noscript',
+      'template',
+      'textarea',
+      'input',
+      'select',
+      'option',
+      'code',
+      'pre',
+      'kbd',
+      'samp',
+      'div',
+    ];
+    const attributes = [
+      '',
+      ' hidden',
+      ' hidden="until-found"',
+      ' aria-hidden="true"',
+      ' aria-hidden="false"',
+      ' contenteditable',
+      ' contenteditable="true"',
+      ' contenteditable="false"',
+      ' contenteditable="plaintext-only"',
+      ' title="x"',
+    ];
+    document.body.innerHTML = [
+      ...tags.flatMap((tag) => attributes.map((attribute) => `<${tag}${attribute}></${tag}>`)),
+      '<svg></svg>',
+      '<math></math>',
+    ].join('');
+    const elements = [...document.body.querySelectorAll('*')];
+    expect(elements.length).toBeGreaterThan(150);
+    for (const skipCode of [true, false]) {
+      for (const element of elements) {
+        expect([element.outerHTML, skipCode, isSkipped(element, skipCode)]).toEqual([
+          element.outerHTML,
+          skipCode,
+          element.matches(skipSelector(skipCode)),
+        ]);
+      }
+    }
   });
 });
