@@ -1,13 +1,6 @@
 import { MIN_FUZZY_LENGTH, type FuzzyBudget } from './fuzzy-match';
 import { TOKEN_PATTERN, separatorKey, tokenExact, tokenKey } from './normalize';
-import {
-  SCANNER_PREFIX,
-  SCANNER_ROOT_KEY,
-  SCANNER_SYMBOLS,
-  type TermIndex,
-  type Terminal,
-  type TrieNode,
-} from './term-index';
+import type { TermIndex, Terminal, TrieNode } from './term-index';
 
 /** One accepted occurrence of a term: [start, end) offsets into the scanned text. */
 export interface TermMatch {
@@ -60,8 +53,7 @@ const FUZZY_START = 2;
 
 /**
  * The tokens of one text: offsets in growable typed arrays reused by every call (matching is
- * synchronous), keys computed only for the tokens a walk reads. Most tokens of a page start
- * nothing, and in ASCII text (most text nodes) they are never turned into strings at all.
+ * synchronous) and flags saying which tokens may start a match, so the passes skip the rest.
  */
 class Tokens {
   text = '';
@@ -122,88 +114,23 @@ class Tokens {
 
 const tokens = new Tokens();
 
-/** Character classes of ASCII: -1 for a non-word character, else the scanner's symbol. */
-const ASCII_SYMBOLS = new Int8Array(128).fill(-1);
-for (let c = 0; c < 26; c++) {
-  ASCII_SYMBOLS[97 + c] = c;
-  ASCII_SYMBOLS[65 + c] = c;
-}
-for (let c = 0; c < 10; c++) ASCII_SYMBOLS[48 + c] = 26 + c;
-
 /**
- * Tokenises `text` into `tokens`, flagging the tokens that may start a match. ASCII words go
- * through the index's character automaton, and no string is made of most of them; from the
- * first word with another character on, the general Unicode tokeniser takes over. Returns
- * whether any token may start a match.
+ * Tokenises `text` into `tokens`, flagging the tokens that may start a match. ASCII text (most
+ * text nodes) is cut with an ASCII pattern and its keys are plain lower case; other text with
+ * the Unicode token pattern and full normalisation. (A JavaScript character automaton that
+ * made no strings for most words measured no faster in a cold content script, and cost build
+ * time.) Returns whether any token may start a match.
  */
 function tokenise(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
-  const { only, onlySymbol, rows, stateFlags } = index.scanner;
   const corrector = index.fuzzy;
   tokens.reset(text);
+  const ascii = ALL_ASCII.test(text);
+  const pattern = ascii ? ASCII_TOKENS : TOKENS;
   let any = false;
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    let code = text.charCodeAt(i);
-    if (code >= 128) return tokeniseGeneral(text, i, index, fuzzy, budget) || any;
-    let symbol = ASCII_SYMBOLS[code] as number;
-    if (symbol < 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let state = 0;
-    for (;;) {
-      if (state >= 0) {
-        // scannerStep(), inline: this runs for every character of every ASCII word.
-        const next = only[state] as number;
-        state =
-          (next > 0
-            ? onlySymbol[state] === symbol + 1
-              ? next
-              : 0
-            : next < 0
-              ? (rows[(-next - 1) * SCANNER_SYMBOLS + symbol] as number)
-              : 0) || -1;
-      }
-      if (++i === length) break;
-      code = text.charCodeAt(i);
-      if (code >= 128) return tokeniseGeneral(text, start, index, fuzzy, budget) || any;
-      symbol = ASCII_SYMBOLS[code] as number;
-      if (symbol < 0) break;
-    }
-    const found = state > 0 ? (stateFlags[state] as number) : 0;
-    let flags = found & SCANNER_ROOT_KEY ? EXACT_START | (fuzzy ? FUZZY_START : 0) : 0;
-    let key: string | undefined;
-    if (fuzzy && flags === 0) {
-      if (found & SCANNER_PREFIX) flags = FUZZY_START;
-      else if (corrector.mightCorrect(i - start, text.charCodeAt(start) | 32)) {
-        key = text.slice(start, i).toLowerCase();
-        if (corrector.correct(key, budget) !== undefined) flags = FUZZY_START;
-      }
-    }
-    if (flags !== 0) any = true;
-    tokens.push(start, i, flags, key);
-  }
-  return any;
-}
-
-/**
- * Tokenises `text` from `from` (a word start or a non-word character) with the Unicode token
- * pattern, after the tokens already in `tokens`, flagging the tokens that may start a match.
- */
-function tokeniseGeneral(
-  text: string,
-  from: number,
-  index: TermIndex,
-  fuzzy: boolean,
-  budget: FuzzyBudget | undefined,
-): boolean {
-  const corrector = index.fuzzy;
-  let any = false;
-  TOKENS.lastIndex = from;
-  for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
-    const key = tokenKey(match[0]);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const raw = match[0];
+    const key = ascii ? raw.toLowerCase() : tokenKey(raw);
     const root = index.root.next.has(key);
     let flags = root ? EXACT_START : 0;
     // Most words are too short to be a misspelling or the first part of one.
@@ -215,10 +142,13 @@ function tokeniseGeneral(
     )
       flags |= FUZZY_START;
     if (flags !== 0) any = true;
-    tokens.push(match.index, match.index + match[0].length, flags, key);
+    tokens.push(match.index, match.index + raw.length, flags, key);
   }
   return any;
 }
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
+const ALL_ASCII = /^[\u0000-\u007f]*$/;
+const ASCII_TOKENS = /[A-Za-z0-9]+/g;
 
 function terminalAccepts(terminal: Terminal, first: number): boolean {
   if (!terminal.exact) return true;

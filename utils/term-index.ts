@@ -21,39 +21,9 @@ export interface TrieNode {
   terminals: Terminal[];
 }
 
-/** Symbols of the scanner's automaton: a-z (any case), then 0-9. */
-export const SCANNER_SYMBOLS = 36;
-/** Scanner state flags: the word read so far is a first token of the trie; a fuzzy prefix. */
-export const SCANNER_ROOT_KEY = 1;
-export const SCANNER_PREFIX = 2;
-
-/**
- * A character automaton over the ASCII keys the tokeniser looks words up by: the first tokens
- * of the trie and the corrector's word prefixes. Reading a word through it says whether the
- * word may start a match without making a string of it. Most states have one way on (the
- * letters of one word): they keep it in `only`/`onlySymbol`; states where words part keep a
- * row of SCANNER_SYMBOLS next states in `rows`. Small, so it builds in well under a millisecond.
- */
-export interface Scanner {
-  /** The one next state (onlySymbol[state] - 1 leads there), or -(row + 1) for a row, or 0. */
-  only: Int32Array;
-  onlySymbol: Uint8Array;
-  rows: Int32Array;
-  /** Flags of each state (SCANNER_ROOT_KEY, SCANNER_PREFIX). */
-  stateFlags: Uint8Array;
-}
-
-/** The state after reading `symbol` in `state`, or 0 when no key goes on that way. */
-export function scannerStep(scanner: Scanner, state: number, symbol: number): number {
-  const next = scanner.only[state] as number;
-  if (next > 0) return scanner.onlySymbol[state] === symbol + 1 ? next : 0;
-  return next < 0 ? (scanner.rows[(-next - 1) * SCANNER_SYMBOLS + symbol] as number) : 0;
-}
-
 /** Every alias of every entry, compiled once into one token trie. */
 export interface TermIndex {
   root: TrieNode;
-  scanner: Scanner;
   entries: ReadonlyMap<string, TermSummary>;
   /** Spelling correction towards the words of unambiguous, non-abbreviation aliases. */
   fuzzy: FuzzyCorrector;
@@ -178,8 +148,7 @@ function compile(entries: readonly TermSummary[], options: CompileOptions, sourc
     }
   }
   const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
-  const scanner = compileScanner(root.next.keys(), fuzzy.words());
-  return { root, scanner, entries: byId, fuzzy };
+  return { root, entries: byId, fuzzy };
 }
 
 /**
@@ -264,80 +233,7 @@ export function loadTermIndex(
   const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
   return {
     root: trie[0] as TrieNode,
-    scanner: compileScanner((trie[0] as TrieNode).next.keys(), fuzzy.words()),
     entries: new Map(entries.map((entry) => [entry.id, entry])),
     fuzzy,
-  };
-}
-
-const symbolOf = (code: number): number =>
-  code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? 26 + code - 48 : -1;
-
-/**
- * The scanner over lower-case keys: `rootKeys` get SCANNER_ROOT_KEY, and the prefixes of each
- * word of `prefixWords` from 3 characters to 3 short of the word get SCANNER_PREFIX (the
- * corrector's isPrefix). Keys with characters other than a-z and 0-9 are left out: the
- * tokeniser reads only ASCII words through the scanner.
- */
-export function compileScanner(rootKeys: Iterable<string>, prefixWords: Iterable<string>): Scanner {
-  let only = new Int32Array(2048);
-  let onlySymbol = new Uint8Array(2048);
-  let stateFlags = new Uint8Array(2048);
-  let rows = new Int32Array(256 * SCANNER_SYMBOLS);
-  let states = 1;
-  let rowCount = 0;
-  const groups: [Iterable<string>, boolean][] = [
-    [rootKeys, false],
-    [prefixWords, true],
-  ];
-  // One loop with the steps written out: it runs once per page, in cold code.
-  for (let g = 0; g < 2; g++) {
-    const prefixes = (groups[g] as [Iterable<string>, boolean])[1];
-    keys: for (const key of (groups[g] as [Iterable<string>, boolean])[0]) {
-      for (let i = 0; i < key.length; i++) if (symbolOf(key.charCodeAt(i)) < 0) continue keys;
-      // Prefixes: only as deep as the longest prefix isPrefix accepts.
-      const depth = prefixes ? key.length - 3 : key.length;
-      let state = 0;
-      for (let i = 0; i < depth; i++) {
-        const symbol = symbolOf(key.charCodeAt(i));
-        if (states + 1 >= only.length) {
-          const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-          only = grow(only, new Int32Array(states * 2));
-          onlySymbol = grow(onlySymbol, new Uint8Array(states * 2));
-          stateFlags = grow(stateFlags, new Uint8Array(states * 2));
-        }
-        let next = only[state] as number;
-        if (next === 0) {
-          next = states++;
-          only[state] = next;
-          onlySymbol[state] = symbol + 1;
-        } else if (next > 0 && onlySymbol[state] !== symbol + 1) {
-          // A second way on: the state gets a row.
-          if ((rowCount + 1) * SCANNER_SYMBOLS > rows.length) {
-            const wider = new Int32Array(rows.length * 2);
-            wider.set(rows);
-            rows = wider;
-          }
-          rows[rowCount * SCANNER_SYMBOLS + (onlySymbol[state] as number) - 1] = next;
-          onlySymbol[state] = 0;
-          only[state] = -++rowCount;
-          next = -rowCount;
-        }
-        if (next < 0) {
-          const at = (-next - 1) * SCANNER_SYMBOLS + symbol;
-          if (rows[at] === 0) rows[at] = states++;
-          next = rows[at] as number;
-        }
-        state = next;
-        if (prefixes && i >= 2) stateFlags[state] = (stateFlags[state] as number) | SCANNER_PREFIX;
-      }
-      if (!prefixes) stateFlags[state] = (stateFlags[state] as number) | SCANNER_ROOT_KEY;
-    }
-  }
-  return {
-    only: only.subarray(0, states),
-    onlySymbol: onlySymbol.subarray(0, states),
-    rows: rows.subarray(0, rowCount * SCANNER_SYMBOLS),
-    stateFlags: stateFlags.subarray(0, states),
   };
 }

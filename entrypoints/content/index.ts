@@ -6,8 +6,20 @@ import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
 import { compileTermIndex, loadTermIndex } from '@/utils/term-index';
 import { watchActivation } from './activation';
-import { createCardHost } from './card-host';
+import { CARD_HOST_NAME, createCardHost } from './card-host';
+import { HIGHLIGHT_NAMES } from './highlight';
 import { createPageSession } from './page-session';
+
+/**
+ * What an earlier Factlens in this frame left behind because it could not clean up: Firefox
+ * stops the scripts of a disabled, removed or updated extension outright, so their highlights
+ * stay registered and an open card's host stays in the page. The new content script removes
+ * them before it starts.
+ */
+function removeLeftovers() {
+  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  document.querySelectorAll(CARD_HOST_NAME).forEach((host) => host.remove());
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -19,6 +31,11 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
+    removeLeftovers();
+    // Chrome keeps running the content scripts of an extension that was updated, disabled or
+    // removed, cut off from it, and tells them nothing. Reading ctx.isInvalid notices (the
+    // runtime id is gone) and invalidates the context, which undoes everything below.
+    ctx.setInterval(() => void ctx.isInvalid, 1000);
     const isTop = window === window.top;
     const compile = async () => {
       const summaries = await readEffectiveSummaries(termSummaries);
@@ -71,7 +88,7 @@ export default defineContentScript({
         hoverDelayMs,
         hiddenCategories: hidden,
       },
-      onCount: (count) => void (isTop && sendMessage('pageTermCount', count).catch(() => {})),
+      onCount: (count) => void (isTop && ctx.isValid && sendMessage('pageTermCount', count).catch(() => {})),
     });
 
     const stopListening = [
@@ -115,7 +132,14 @@ export default defineContentScript({
     }
     ctx.onInvalidated(() => {
       session.stop();
-      stopListening.forEach((stop) => stop());
+      // Each on its own: cut off from the extension, one may throw, and the rest must still go.
+      for (const stop of stopListening) {
+        try {
+          stop();
+        } catch {
+          // The listener went with the extension's context.
+        }
+      }
     });
   },
 });

@@ -19,22 +19,9 @@ function dump(index: TermIndex) {
     terminals: node.terminals,
     next: [...node.next].map(([key, child]) => [key, trie(child)]),
   });
-  // The scanner's states are numbered in build order: compare what it reads, word by flags.
-  const read: string[] = [];
-  const symbols = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const walk = (state: number, word: string) => {
-    const flags = index.scanner.stateFlags[state] ?? 0;
-    if (flags) read.push(`${word}:${flags}`);
-    for (let symbol = 0; symbol < SCANNER_SYMBOLS; symbol++) {
-      const next = scannerStep(index.scanner, state, symbol);
-      if (next > 0) walk(next, word + symbols[symbol]);
-    }
-  };
-  walk(0, '');
   return {
     trie: trie(index.root),
     vocabulary: [...index.fuzzy.words()].sort(),
-    scanner: read.sort(),
     entries: [...index.entries.keys()],
   };
 }
