@@ -98,43 +98,62 @@ describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (br
     await expectPageAsLoaded(page);
     expect(pageErrors).toEqual([]);
   });
+});
 
-  it.runIf(browserName === 'chromium')(
-    'takes its marks away when disabled and marks pages again once enabled',
-    async () => {
-      await page.bringToFront();
-      await hoverTerm(page, 'glutamate');
-      expect((await footprint(page)).hosts).toBe(1);
-      const setEnabled = async (enabled: boolean) => {
-        // chrome://extensions may call chrome.management for any extension, as its switch does.
-        const manager = await browser.newPage();
-        await manager.goto('chrome://extensions');
-        await manager.evaluate(
-          (id, on) =>
-            (
-              globalThis as unknown as {
-                chrome: { management: { setEnabled(id: string, on: boolean): Promise<void> } };
-              }
-            ).chrome.management.setEnabled(id, on),
-          extensionId,
-          enabled,
-        );
-        await manager.close();
-        await page.bringToFront();
-      };
-      await setEnabled(false);
-      await page.waitForFunction(
-        () => !CSS.highlights.has('factlens-term') && !document.querySelector('factlens-card'),
-        { timeout: 5_000 },
+// Firefox's remote protocol cannot disable an add-on (only themes, through management): there,
+// removing and installing again above is the case that stops content scripts from outside.
+describe('extension disabled and enabled in chromium', () => {
+  let browser: Browser;
+  let extensionId = '';
+  let close: () => Promise<void> = async () => {};
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, extensionId, close } = await launchWithExtension('chromium'));
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.setViewport({ width: 1000, height: 700 });
+    await page.goto(`${origin}/lifecycle.html`);
+    await waitForReady(page);
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('takes its marks away when disabled and marks pages again once enabled', async () => {
+    await page.bringToFront();
+    await hoverTerm(page, 'glutamate');
+    expect((await footprint(page)).hosts).toBe(1);
+    const setEnabled = async (enabled: boolean) => {
+      // chrome://extensions may call chrome.management for any extension, as its switch does.
+      const manager = await browser.newPage();
+      await manager.goto('chrome://extensions');
+      await manager.evaluate(
+        (id, on) =>
+          (
+            globalThis as unknown as {
+              chrome: { management: { setEnabled(id: string, on: boolean): Promise<void> } };
+            }
+          ).chrome.management.setEnabled(id, on),
+        extensionId,
+        enabled,
       );
-      await expectPageAsLoaded(page);
-      await setEnabled(true);
-      const fresh = await browser.newPage();
-      await fresh.goto(`${origin}/lifecycle.html`);
-      await waitForReady(fresh);
-      expect(await highlightedTexts(fresh)).toEqual(TERMS);
-      await fresh.close();
-      expect(pageErrors).toEqual([]);
-    },
-  );
+      await manager.close();
+      await page.bringToFront();
+    };
+    await setEnabled(false);
+    await page.waitForFunction(() => !CSS.highlights.has('factlens-term') && !document.querySelector('factlens-card'), {
+      timeout: 5_000,
+    });
+    await expectPageAsLoaded(page);
+    await setEnabled(true);
+    const fresh = await browser.newPage();
+    await fresh.goto(`${origin}/lifecycle.html`);
+    await waitForReady(fresh);
+    expect(await highlightedTexts(fresh)).toEqual(TERMS);
+    await fresh.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
