@@ -10,6 +10,8 @@ import { yieldToPage } from './scan-text';
 export interface PaintedMatch extends TermMatch {
   node: Text;
   range: Range;
+  /** The element the range was painted under: the painter's key, kept for when the node has left it. */
+  element: Element;
 }
 
 /** Matches by text node, for hit-testing and for the list of terms on the page. */
@@ -78,8 +80,9 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     const range = node.ownerDocument.createRange();
     range.setStart(node, match.start);
     range.setEnd(node, match.end);
-    painter.add(elementOf(node), range);
-    const painted = { ...match, node, range };
+    const element = elementOf(node);
+    painter.add(element, range);
+    const painted = { ...match, node, range, element };
     const list = store.get(node);
     if (list) list.push(painted);
     else store.set(node, [painted]);
@@ -134,7 +137,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       if (!match.fuzzy) continue;
       const list = store.get(node) ?? [];
       for (const old of list.filter((o) => o.start < match.end && match.start < o.end)) {
-        painter.delete(elementOf(node), old.range);
+        painter.delete(old.element, old.range);
         list.splice(list.indexOf(old), 1);
         count--;
       }

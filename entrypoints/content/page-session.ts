@@ -4,7 +4,7 @@ import type { Category } from '@/data/types';
 import type { Direction, PageTerm } from '@/utils/messages';
 import type { Density, HighlightStyle } from '@/utils/settings';
 import type { TermIndex } from '@/utils/term-index';
-import { annotatePage, elementOf, type MatchStore, type PaintedMatch } from './annotate-page';
+import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
 import { compareComposed } from './document-order';
 import { createRangePainter, createTermHighlight, type RangePainter, type TermHighlight } from './highlight';
@@ -14,7 +14,7 @@ import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text'
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
-import { watchMutations, type MutationWatcher } from './watch-mutations';
+import { watchMutations, type MutationBatch, type MutationWatcher } from './watch-mutations';
 import type { Scorer } from '@/utils/fuzzy-match';
 import { FUZZY_SCORER_KEY, loadExtensionModule } from './extension-module';
 
@@ -121,7 +121,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       paintedEntries.add(match.entryId);
       return true;
     };
-    let watcher: MutationWatcher | undefined;
+    let watcher: MutationWatcher | undefined = undefined;
     const collectOptions = {
       skipCode: config.skipCode,
       exclude: (element: Element) => element === card.hostElement,
@@ -190,23 +190,38 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
     watchTaps(signal, pageStore);
 
+    // The page is watched from the start: what changes while the first scan runs (a page that
+    // keeps rewriting itself, say) is held and handled as soon as that scan is done.
+    let initialDone = false;
+    const held = { changed: new Set<Node>(), removedOrEdited: false };
+    const handle = ({ changed, removedOrEdited }: MutationBatch) => {
+      const started = performance.now();
+      if (removedOrEdited && dropStale(pageStore, painter)) reportCount();
+      // A text node still in the store was scanned already and has not changed since.
+      const nodes = changed.flatMap((node) => collect(node)).filter((node) => !pageStore.has(node));
+      performance.measure('factlens:collect', { start: started, end: performance.now() });
+      if (nodes.length > 0) void scan(nodes, false);
+    };
+    watcher = watchMutations(doc.body, {
+      signal,
+      isOurs,
+      onBatch: (batch) => {
+        if (initialDone) return handle(batch);
+        for (const node of batch.changed) held.changed.add(node);
+        held.removedOrEdited ||= batch.removedOrEdited;
+      },
+    });
     void collectPage().then(async (initial) => {
       if (!initial || signal.aborted) return;
       await scan(initial, true);
       if (signal.aborted) return;
-      watcher = watchMutations(doc.body, {
-        signal,
-        isOurs,
-        onBatch: ({ changed, removedOrEdited }) => {
-          const started = performance.now();
-          if (removedOrEdited && dropStale(pageStore, painter)) reportCount();
-          const nodes = changed.flatMap((node) => collect(node));
-          performance.measure('factlens:collect', { start: started, end: performance.now() });
-          if (nodes.length > 0) void scan(nodes, false);
-        },
-      });
-      // Shadow roots found before the watcher existed are watched too.
-      for (const shadow of shadowRoots) watcher.observe(shadow);
+      initialDone = true;
+      if (held.changed.size > 0 || held.removedOrEdited)
+        handle({
+          changed: [...held.changed].filter((node) => node.isConnected),
+          removedOrEdited: held.removedOrEdited,
+        });
+      held.changed.clear();
     });
   };
 
@@ -220,7 +235,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     for (const [node, matches] of pageStore) {
       const stale = !node.isConnected || matches.some((m) => m.range.toString() !== node.data.slice(m.start, m.end));
       if (!stale) continue;
-      for (const match of matches) painter.delete(elementOf(node), match.range);
+      // The painter keys ranges by the element they were painted under, which a removed node has left.
+      for (const match of matches) painter.delete(match.element, match.range);
       pageStore.delete(node);
       dropped = true;
       if (matches.some((m) => m === card.current)) card.hide();
