@@ -135,10 +135,6 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     const collect = (root: Node) => collectTextNodes(root, collectOptions);
     /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
     const collectPage = async (): Promise<Text[] | undefined> => {
-      // The first slice too waits for idle time: a large page is often still busy with its own
-      // first layout and paint when the content script starts.
-      await yieldToPage();
-      if (signal.aborted) return undefined;
       const collector = createTextCollector(doc.body, collectOptions);
       for (;;) {
         const sliceStart = performance.now();
