@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { useMemo, useState } from 'preact/hooks';
 import type { DetailLevel, FactEntry } from '@/data/types';
-import { t } from '@/utils/i18n';
+import { categoryName, t } from '@/utils/i18n';
 import { FactCard } from './FactCard';
 
 export interface GlossaryProps {
@@ -50,7 +50,7 @@ export function Glossary({ entries, level }: GlossaryProps) {
               >
                 {entry.title}
               </button>{' '}
-              <span class="muted">{entry.category}</span>
+              <span class="muted">{categoryName(entry.category)}</span>
             </li>
           ))}
           {results.length === 0 ? <li class="muted">{t('glossaryNoMatch', query)}</li> : null}

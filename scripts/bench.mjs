@@ -161,10 +161,9 @@ async function longTaskObserver(target) {
 async function heapUsed(target) {
   const session = await target.createCDPSession();
   await session.send('HeapProfiler.collectGarbage');
-  const { metrics } = await session.send('Performance.getMetrics').catch(async () => {
-    await session.send('Performance.enable');
-    return session.send('Performance.getMetrics');
-  });
+  // Without Performance.enable the metrics come back empty (and read as 0).
+  await session.send('Performance.enable');
+  const { metrics } = await session.send('Performance.getMetrics');
   await session.detach();
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 }

@@ -55,12 +55,3 @@ export function nextMidnight(now: number): number {
   date.setHours(24, 0, 0, 0);
   return date.getTime();
 }
-
-/** "45 min", "3 h 20 min": the time left of a pause, for the popup. */
-export function formatRemaining(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}

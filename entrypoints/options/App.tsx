@@ -9,22 +9,14 @@ import { PackList } from '@/components/PackList';
 import { SitesEditor } from '@/components/SitesEditor';
 import { Switch } from '@/components/Switch';
 import { bundledEntries, FACT_SET_VERSION } from '@/data';
-import { CATEGORIES, type Category } from '@/data/types';
+import { CATEGORIES } from '@/data/types';
 import { effectiveEntries, parsePack, readPacks } from '@/utils/custom-packs';
-import { t, type MessageKey } from '@/utils/i18n';
+import { categoryName, t } from '@/utils/i18n';
 import { customPacksItem, type CustomPack } from '@/utils/pack-store';
 import * as settings from '@/utils/settings';
 import { applySettings, exportSettings, parseSettingsFile } from '@/utils/settings-file';
 import { toSitePattern } from '@/utils/site-rules';
 import { useSetting } from '@/utils/use-setting';
-
-const CATEGORY_NAMES: Record<Category, MessageKey> = {
-  treatment: 'categoryTreatment',
-  neurobiology: 'categoryNeurobiology',
-  neuromodulation: 'categoryNeuromodulation',
-  condition: 'categoryCondition',
-  concept: 'categoryConcept',
-};
 
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -210,7 +202,7 @@ export function App() {
                   setHidden(event.currentTarget.checked ? hidden.filter((c) => c !== category) : [...hidden, category])
                 }
               />
-              <span class="choice-name">{t(CATEGORY_NAMES[category])}</span>
+              <span class="choice-name">{categoryName(category)}</span>
             </label>
           ))}
         </fieldset>

@@ -6,7 +6,7 @@ import { TermList } from '@/components/TermList';
 import { bundledEntries } from '@/data';
 import type { FactEntry } from '@/data/types';
 import { effectiveEntries, readPacks } from '@/utils/custom-packs';
-import { t } from '@/utils/i18n';
+import { formatDuration, t } from '@/utils/i18n';
 import { sendMessage, type PageInfo } from '@/utils/messages';
 import {
   allowedSitesSetting,
@@ -16,7 +16,7 @@ import {
   pausedUntilSetting,
   siteModeSetting,
 } from '@/utils/settings';
-import { formatRemaining, isPaused, matchesSite, nextMidnight } from '@/utils/site-rules';
+import { isPaused, matchesSite, nextMidnight } from '@/utils/site-rules';
 import { useSetting } from '@/utils/use-setting';
 
 type TabState = { kind: 'loading' } | { kind: 'restricted' } | { kind: 'page'; tabId: number; info: PageInfo };
@@ -119,7 +119,7 @@ export function App() {
       <section class="popup-section" aria-label={t('popupPause')}>
         {paused ? (
           <p class="paused">
-            <span>{t('popupPausedLeft', formatRemaining(pausedUntil - now))}</span>{' '}
+            <span>{t('popupPausedLeft', formatDuration(pausedUntil - now))}</span>{' '}
             <button type="button" class="link-button" onClick={() => setPausedUntil(0)}>
               {t('popupResume')}
             </button>

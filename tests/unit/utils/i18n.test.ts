@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { t } from '@/utils/i18n';
+import { categoryName, formatDuration, t } from '@/utils/i18n';
 import { englishMessages, formatMessage, type Message } from '../messages';
 
 /** Where UI strings and manifest keys are used. */
@@ -192,5 +192,19 @@ describe('formatMessage (the tests’ stand-in for getMessage)', () => {
     const messages = { greet: { message: 'Hi $Who$, $$5', placeholders: { WHO: { content: '$1' } } } };
     expect(formatMessage(messages, 'GREET', ['Ada'])).toBe('Hi Ada, $5');
     expect(formatMessage(messages, 'nothing')).toBe('');
+  });
+});
+
+describe('formatted UI values', () => {
+  it('says how long a pause lasts in minutes, hours, or both', () => {
+    expect(formatDuration(45 * 60_000)).toBe('45 min');
+    expect(formatDuration(180 * 60_000)).toBe('3 h');
+    expect(formatDuration(200 * 60_000)).toBe('3 h 20 min');
+    expect(formatDuration(10)).toBe('1 min');
+  });
+
+  it('names categories from the messages, not by their ids', () => {
+    expect(categoryName('neuromodulation')).toBe(englishMessages.categoryNeuromodulation?.message);
+    expect(categoryName('condition')).not.toBe('condition');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining, isPaused, matchesSite, nextMidnight, runsOnSite, toSitePattern } from '@/utils/site-rules';
+import { isPaused, matchesSite, nextMidnight, runsOnSite, toSitePattern } from '@/utils/site-rules';
 
 describe('matchesSite', () => {
   it('matches a host name with or without www, and a wildcard for the domain and its subdomains', () => {
@@ -44,11 +44,5 @@ describe('pauses', () => {
   it('pauses until the next local midnight', () => {
     const now = new Date(2026, 10, 26, 17, 30).getTime();
     expect(nextMidnight(now)).toBe(new Date(2026, 10, 27, 0, 0).getTime());
-  });
-
-  it('formats the time left', () => {
-    expect(formatRemaining(45 * 60_000)).toBe('45 min');
-    expect(formatRemaining(200 * 60_000)).toBe('3 h 20 min');
-    expect(formatRemaining(10)).toBe('1 min');
   });
 });
