@@ -1,0 +1,48 @@
+// What the page's main thread did in each task over 50 ms after Factlens started, from a
+// Chrome trace: node scripts/perf/long-tasks.mjs [page] (a page of artifacts/bench/pages,
+// from `npm run bench`; build first). Prints each long task with its largest parts.
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../lib/browsers.mjs';
+import { serveFolder } from '../lib/serve.mjs';
+
+const page = process.argv[2] ?? 'huge';
+const server = await serveFolder(resolve('artifacts/bench/pages'));
+const { browser, close } = await launchWithExtension('chromium');
+try {
+  const tab = await browser.newPage();
+  await tab.setViewport({ width: 1280, height: 800 });
+  await tab.tracing.start({
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'],
+  });
+  await tab.goto(`${server.origin}/${page}.html`, { timeout: 120_000 });
+  await tab.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
+  await new Promise((done) => setTimeout(done, 500));
+  const { traceEvents } = JSON.parse(Buffer.from(await tab.tracing.stop()).toString('utf8'));
+  const marks = traceEvents.filter(
+    (e) => e.cat?.includes('blink.user_timing') && String(e.name).startsWith('factlens:'),
+  );
+  const pid = marks[0]?.pid;
+  const tid = traceEvents.find(
+    (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid,
+  )?.tid;
+  const start = Math.min(...marks.map((m) => m.ts));
+  const tasks = traceEvents.filter((e) => e.name === 'RunTask' && e.dur > 50_000 && e.pid === pid && e.tid === tid);
+  for (const task of tasks.filter((t) => t.ts + t.dur >= start)) {
+    const parts = {};
+    for (const e of traceEvents) {
+      if (e.pid !== pid || e.tid !== tid || e === task || !(e.dur > 5_000)) continue;
+      if (e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+      parts[e.name] = Math.max(parts[e.name] ?? 0, e.dur / 1000);
+    }
+    const largest = Object.entries(parts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+    console.log(
+      `${(task.dur / 1000).toFixed(0)} ms task at +${((task.ts - start) / 1000).toFixed(0)} ms: ${largest.join(', ')}`,
+    );
+  }
+} finally {
+  await close();
+  await server.close();
+}
