@@ -13,6 +13,27 @@ export interface FuzzyBudget {
   remainingMs: number;
 }
 
+/**
+ * True when deleting one character from the longer of two different words, or one from each
+ * when they are as long, makes them equal: one insertion, deletion, substitution or adjacent
+ * swap apart (or one character moved within a run of others). The candidates a one-deletion
+ * index (symmetric delete) would find, tested directly, so no index needs building.
+ */
+export function oneDeletionApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let prefix = 0;
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+  if (a.length === b.length + 1) return a.slice(prefix + 1) === b.slice(prefix);
+  if (b.length === a.length + 1) return b.slice(prefix + 1) === a.slice(prefix);
+  const n = a.length;
+  let suffix = 0;
+  while (suffix < n && a[n - 1 - suffix] === b[n - 1 - suffix]) suffix++;
+  // One character removed at `prefix` in one word and at `end` in the other; what lies between
+  // is the same text shifted by one.
+  const end = Math.max(prefix, n - 1 - suffix);
+  return a.slice(prefix + 1, end + 1) === b.slice(prefix, end) || b.slice(prefix + 1, end + 1) === a.slice(prefix, end);
+}
+
 /** search() found candidates but the corrector has no scorer yet. */
 const WAITING = Symbol('waiting');
 
@@ -25,16 +46,15 @@ export function deletionsOf(word: string): string[] {
 
 /**
  * Spelling correction of single tokens towards a vocabulary (the lower-case words of the
- * fact set's aliases). Candidates come from a one-deletion index (symmetric delete: every
- * single insertion, deletion, substitution or adjacent swap is found with a few Set lookups
- * and already names the word); fuse.js then scores only those few candidates. Real English
+ * fact set's aliases). Candidates are the vocabulary words with the same first letter one
+ * deletion apart (oneDeletionApart); fuse.js then scores only those few candidates. Real English
  * words one edit from a vocabulary word (neutron, gluten, ...) are excluded up front, and
  * every result is cached per token.
  */
 export class FuzzyCorrector {
   private readonly vocabulary: ReadonlySet<string>;
-  /** One-deletion index, built on the first real correction (most pages never need one). */
-  private deletionIndex: Map<string, string[]> | undefined;
+  /** Vocabulary words by first letter, built on the first word that gets as far as a search. */
+  private byStart: Map<string, string[]> | undefined;
   private readonly firstLetters = new Set<string>();
   private readonly firstCodes = new Uint8Array(128);
   /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
@@ -69,21 +89,6 @@ export class FuzzyCorrector {
     }
     this.minLength = Math.max(min - 1, MIN_FUZZY_LENGTH);
     this.maxLength = max + 1;
-  }
-
-  private get byDeletion(): Map<string, string[]> {
-    if (this.deletionIndex) return this.deletionIndex;
-    const index = new Map<string, string[]>();
-    for (const word of this.vocabulary) {
-      for (const deleted of deletionsOf(word)) {
-        const list = index.get(deleted);
-        if (list) {
-          if (!list.includes(word)) list.push(word);
-        } else index.set(deleted, [word]);
-      }
-    }
-    this.deletionIndex = index;
-    return index;
   }
 
   /** Sets the scorer of a corrector made without one (the content script loads it lazily). */
@@ -147,14 +152,17 @@ export class FuzzyCorrector {
   }
 
   private search(key: string): string | typeof WAITING | undefined {
-    const candidates = new Set<string>(this.byDeletion.get(key) ?? []);
-    for (const deleted of deletionsOf(key)) {
-      if (this.vocabulary.has(deleted)) candidates.add(deleted);
-      for (const word of this.byDeletion.get(deleted) ?? []) candidates.add(word);
+    if (!this.byStart) {
+      this.byStart = new Map();
+      for (const word of this.vocabulary) {
+        const list = this.byStart.get(word[0] ?? '');
+        if (list) list.push(word);
+        else this.byStart.set(word[0] ?? '', [word]);
+      }
     }
     // Keep the first letter: misspellings almost never change it, look-alike words often do.
-    const sameStart = [...candidates].filter((word) => word[0] === key[0]);
-    if (sameStart.length === 0) return undefined;
-    return this.scorer ? this.scorer(key, sameStart.sort()) : WAITING;
+    const candidates = (this.byStart.get(key[0] ?? '') ?? []).filter((word) => oneDeletionApart(key, word));
+    if (candidates.length === 0) return undefined;
+    return this.scorer ? this.scorer(key, candidates.sort()) : WAITING;
   }
 }

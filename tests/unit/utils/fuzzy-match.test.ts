@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FuzzyCorrector, deletionsOf } from '@/utils/fuzzy-match';
+import fc from 'fast-check';
+import { FuzzyCorrector, deletionsOf, oneDeletionApart } from '@/utils/fuzzy-match';
 import { createFuseScorer } from '@/utils/fuse-scorer';
 
 const corrector = new FuzzyCorrector(
@@ -11,6 +12,39 @@ const corrector = new FuzzyCorrector(
 describe('deletionsOf', () => {
   it('lists every one-character deletion', () => {
     expect(deletionsOf('abc')).toEqual(['bc', 'ac', 'ab']);
+  });
+});
+
+describe('oneDeletionApart', () => {
+  /** The definition, by brute force: one-deletion sets (symmetric delete) that meet. */
+  const bySymmetricDelete = (a: string, b: string) => {
+    if (a === b) return false;
+    const ofA = new Set(deletionsOf(a));
+    return ofA.has(b) || deletionsOf(b).includes(a) || deletionsOf(b).some((d) => ofA.has(d));
+  };
+
+  it('agrees with symmetric delete on arbitrary pairs of similar words (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: 1, maxLength: 7 });
+    // Pairs made by small edits of one word, so that near misses are common.
+    const pair = fc.tuple(word, word, fc.nat(7), fc.nat(7)).map(([a, b, i, j]) => {
+      const edited = a.slice(0, i % (a.length + 1)) + b.slice(0, 1 + (j % 2)) + a.slice((i % (a.length + 1)) + (j % 3));
+      return [a, edited] as const;
+    });
+    fc.assert(
+      fc.property(fc.oneof(pair, fc.tuple(word, word)), ([a, b]) => {
+        expect(oneDeletionApart(a, b)).toBe(bySymmetricDelete(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds insertions, deletions, substitutions and swaps, and not two edits', () => {
+    expect(oneDeletionApart('ketamin', 'ketamine')).toBe(true);
+    expect(oneDeletionApart('ketamiine', 'ketamine')).toBe(true);
+    expect(oneDeletionApart('ketamune', 'ketamine')).toBe(true);
+    expect(oneDeletionApart('ketmaine', 'ketamine')).toBe(true);
+    expect(oneDeletionApart('kteamnie', 'ketamine')).toBe(false);
+    expect(oneDeletionApart('ketamine', 'ketamine')).toBe(false);
   });
 });
 
