@@ -37,13 +37,6 @@ export function oneDeletionApart(a: string, b: string): boolean {
 /** search() found candidates but the corrector has no scorer yet. */
 const WAITING = Symbol('waiting');
 
-/** Every string made by deleting one character of `word`. */
-export function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
-}
-
 /**
  * Spelling correction of single tokens towards a vocabulary (the lower-case words of the
  * fact set's aliases). Candidates are the vocabulary words with the same first letter one
@@ -56,7 +49,6 @@ export class FuzzyCorrector {
   /** Vocabulary words by first letter, built on the first word that gets as far as a search. */
   private byStart: Map<string, string[]> | undefined;
   private readonly firstLetters = new Set<string>();
-  private readonly firstCodes = new Uint8Array(128);
   /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
   private prefixSet: Set<string> | undefined;
   private readonly cache = new Map<string, string | null>();
@@ -84,8 +76,6 @@ export class FuzzyCorrector {
       min = Math.min(min, word.length);
       max = Math.max(max, word.length);
       this.firstLetters.add(word[0] ?? '');
-      const code = word.charCodeAt(0);
-      if (code < 128) this.firstCodes[code] = 1;
     }
     this.minLength = Math.max(min - 1, MIN_FUZZY_LENGTH);
     this.maxLength = max + 1;
@@ -104,14 +94,6 @@ export class FuzzyCorrector {
   /** The vocabulary: lower-case words of at least MIN_FUZZY_LENGTH characters. */
   words(): Iterable<string> {
     return this.vocabulary;
-  }
-
-  /**
-   * Cheap test before making a string of a token: false when a token of `length` characters
-   * starting with the lower-case ASCII `firstCode` can never be corrected.
-   */
-  mightCorrect(length: number, firstCode: number): boolean {
-    return length >= this.minLength && length <= this.maxLength && this.firstCodes[firstCode] === 1;
   }
 
   /** True when `key` is a vocabulary word exactly. */

@@ -61,7 +61,7 @@ class Tokens {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   flags = new Uint8Array(256);
-  private keys: (string | undefined)[] = [];
+  private keys: string[] = [];
 
   reset(text: string): void {
     this.text = text;
@@ -69,7 +69,7 @@ class Tokens {
     this.keys.length = 0;
   }
 
-  push(start: number, end: number, flags: number, key?: string): void {
+  push(start: number, end: number, flags: number, key: string): void {
     if (this.count === this.starts.length) {
       const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
       this.starts = grow(this.starts, new Int32Array(this.count * 2));
@@ -79,7 +79,7 @@ class Tokens {
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.flags[this.count] = flags;
-    if (key !== undefined) this.keys[this.count] = key;
+    this.keys[this.count] = key;
     this.count++;
   }
 
@@ -98,12 +98,7 @@ class Tokens {
 
   /** Case-folded, normalised lookup key. */
   key(i: number): string {
-    let key = this.keys[i];
-    if (key === undefined) {
-      key = tokenKey(this.raw(i));
-      this.keys[i] = key;
-    }
-    return key;
+    return this.keys[i] ?? '';
   }
 
   /** The joint key between tokens a and b, or undefined when they cannot belong to one term. */

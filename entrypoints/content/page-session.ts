@@ -14,7 +14,7 @@ import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text'
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
-import { watchMutations, type MutationBatch, type MutationWatcher } from './watch-mutations';
+import { watchMutations, type MutationBatch } from './watch-mutations';
 import type { Scorer } from '@/utils/fuzzy-match';
 import { FUZZY_SCORER_KEY, loadExtensionModule } from './extension-module';
 
@@ -121,17 +121,15 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       paintedEntries.add(match.entryId);
       return true;
     };
-    let watcher: MutationWatcher | undefined = undefined;
     const collectOptions = {
       skipCode: config.skipCode,
       exclude: (element: Element) => element === card.hostElement,
       onShadowRoot: (shadow: ShadowRoot) => {
         paint.styleShadowRoot(shadow);
-        shadowRoots.push(shadow);
-        watcher?.observe(shadow);
+        // Called while collecting, which starts once the watcher below exists.
+        watcher.observe(shadow);
       },
     };
-    const shadowRoots: ShadowRoot[] = [];
     const collect = (root: Node) => collectTextNodes(root, collectOptions);
     /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
     const collectPage = async (): Promise<Text[] | undefined> => {
@@ -198,7 +196,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       performance.measure('factlens:collect', { start: started, end: performance.now() });
       if (nodes.length > 0) void scan(nodes, false);
     };
-    watcher = watchMutations(doc.body, {
+    const watcher = watchMutations(doc.body, {
       signal,
       isOurs,
       onBatch: (batch) => {

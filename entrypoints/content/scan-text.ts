@@ -1,5 +1,5 @@
 /** Elements whose text is never marked: form fields, editors, non-rendered content. */
-const ALWAYS_SKIPPED = [
+const SKIPPED_TAG_NAMES = [
   'script',
   'style',
   'noscript',
@@ -10,6 +10,9 @@ const ALWAYS_SKIPPED = [
   'option',
   'svg',
   'math',
+];
+const ALWAYS_SKIPPED = [
+  ...SKIPPED_TAG_NAMES,
   '[contenteditable]:not([contenteditable="false"])',
   '[hidden]',
   '[aria-hidden="true"]',
@@ -17,18 +20,7 @@ const ALWAYS_SKIPPED = [
 /** Code, skipped unless the reader turns "skip code blocks" off. */
 const CODE = ['code', 'pre', 'kbd', 'samp'];
 
-const SKIPPED_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'svg',
-  'math',
-]);
+const SKIPPED_TAGS = new Set(SKIPPED_TAG_NAMES);
 const CODE_TAGS = new Set(CODE);
 
 /**

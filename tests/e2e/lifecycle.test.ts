@@ -44,20 +44,27 @@ async function expectPageAsLoaded(page: Page) {
   expect(now).toBe(before);
 }
 
+/** A browser with Factlens and the lifecycle page open and marked; page errors are collected. */
+async function openLifecyclePage(browserName: 'chromium' | 'firefox') {
+  const { browser, extensionId, close } = await launchWithExtension(browserName);
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.setViewport({ width: 1000, height: 700 });
+  await page.goto(`${origin}/lifecycle.html`);
+  await waitForReady(page);
+  return { browser, extensionId, close, page, pageErrors };
+}
+
 describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (browserName) => {
   let browser: Browser;
   let extensionId = '';
   let close: () => Promise<void> = async () => {};
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ({ browser, extensionId, close } = await launchWithExtension(browserName));
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(`${origin}/lifecycle.html`);
-    await waitForReady(page);
+    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage(browserName));
   });
 
   afterAll(async () => {
@@ -107,15 +114,10 @@ describe('extension disabled and enabled in chromium', () => {
   let extensionId = '';
   let close: () => Promise<void> = async () => {};
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ({ browser, extensionId, close } = await launchWithExtension('chromium'));
-    page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
-    await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(`${origin}/lifecycle.html`);
-    await waitForReady(page);
+    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('chromium'));
   });
 
   afterAll(async () => {

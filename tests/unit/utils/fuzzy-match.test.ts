@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FuzzyCorrector, deletionsOf, oneDeletionApart } from '@/utils/fuzzy-match';
+import { FuzzyCorrector, oneDeletionApart } from '@/utils/fuzzy-match';
+
+/** Every string made by deleting one character of `word`: the reference symmetric delete uses. */
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
 import { createFuseScorer } from '@/utils/fuse-scorer';
 
 const corrector = new FuzzyCorrector(
