@@ -46,7 +46,10 @@ const WAITING = Symbol('waiting');
  */
 export class FuzzyCorrector {
   private readonly vocabulary: ReadonlySet<string>;
-  /** Vocabulary words by first letter, built on the first word that gets as far as a search. */
+  /**
+   * Vocabulary words by first letter and length, built on the first word that gets as far as a
+   * search: a word is compared only with those one character shorter, as long, or longer.
+   */
   private byStart: Map<string, string[]> | undefined;
   private readonly firstLetters = new Set<string>();
   /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
@@ -111,6 +114,17 @@ export class FuzzyCorrector {
     return this.prefixSet.has(key);
   }
 
+  /** True when correct(key) gives its final answer without further work: it is decided or cached. */
+  settled(key: string): boolean {
+    return (
+      key.length < this.minLength ||
+      key.length > this.maxLength ||
+      !this.firstLetters.has(key[0] ?? '') ||
+      this.vocabulary.has(key) ||
+      this.cache.has(key)
+    );
+  }
+
   /**
    * The vocabulary word `key` (a lower-case token) is a light misspelling of, or undefined.
    * Spends from `budget` only when real work is done; returns undefined once it is spent.
@@ -137,13 +151,18 @@ export class FuzzyCorrector {
     if (!this.byStart) {
       this.byStart = new Map();
       for (const word of this.vocabulary) {
-        const list = this.byStart.get(word[0] ?? '');
+        const group = `${word[0] ?? ''}${word.length}`;
+        const list = this.byStart.get(group);
         if (list) list.push(word);
-        else this.byStart.set(word[0] ?? '', [word]);
+        else this.byStart.set(group, [word]);
       }
     }
     // Keep the first letter: misspellings almost never change it, look-alike words often do.
-    const candidates = (this.byStart.get(key[0] ?? '') ?? []).filter((word) => oneDeletionApart(key, word));
+    const first = key[0] ?? '';
+    const candidates: string[] = [];
+    for (let length = key.length - 1; length <= key.length + 1; length++)
+      for (const word of this.byStart.get(`${first}${length}`) ?? [])
+        if (oneDeletionApart(key, word)) candidates.push(word);
     if (candidates.length === 0) return undefined;
     return this.scorer ? this.scorer(key, candidates.sort()) : WAITING;
   }

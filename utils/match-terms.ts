@@ -50,6 +50,8 @@ const TOKENS = new RegExp(TOKEN_PATTERN.source, 'gu');
 /** Token flags: the token may start an exact match; it may start a fuzzy one. */
 const EXACT_START = 1;
 const FUZZY_START = 2;
+/** The token begins a vocabulary word; with the next one it may spell it (resolveJoins). */
+const JOIN_START = 4;
 
 /**
  * The tokens of one text: offsets in growable typed arrays reused by every call (matching is
@@ -109,41 +111,113 @@ class Tokens {
 
 const tokens = new Tokens();
 
+/** Flags of each ASCII word already seen with fuzzy matching on, per index (one lookup per word). */
+const fuzzyFlags = new WeakMap<TermIndex, Map<string, number>>();
+/** Distinct words remembered per index: enough for any real page, bounded on generated ones. */
+const MAX_REMEMBERED_WORDS = 100_000;
+
 /**
- * Tokenises `text` into `tokens`, flagging the tokens that may start a match. ASCII text (most
- * text nodes) is cut with an ASCII pattern and its keys are plain lower case; other text with
- * the Unicode token pattern and full normalisation. (A JavaScript character automaton that
- * made no strings for most words measured no faster in a cold content script, and cost build
- * time.) Returns whether any token may start a match.
+ * The flags of the token `key` on its own: whether it may start an exact match, a fuzzy one
+ * (it starts a term or is a misspelling of a term's word), or a word written apart.
+ */
+function flagsOf(key: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): number {
+  const root = index.root.next.has(key);
+  if (!fuzzy) return root ? EXACT_START : 0;
+  const corrector = index.fuzzy;
+  // Most words are too short to be a misspelling or the first part of one.
+  if (root) return EXACT_START | FUZZY_START;
+  let flags = key.length >= 3 && corrector.isPrefix(key) ? JOIN_START : 0;
+  if (key.length >= MIN_FUZZY_LENGTH && corrector.correct(key, budget) !== undefined) flags |= FUZZY_START;
+  return flags;
+}
+
+/**
+ * Turns JOIN_START into FUZZY_START where the next token completes a word written apart
+ * ("electro convulsive"): common words that begin a vocabulary word ("the", "con") start
+ * nothing. Returns whether any token may start a match.
+ */
+function resolveJoins(index: TermIndex, any: number): boolean {
+  if ((any & JOIN_START) === 0) return (any & (EXACT_START | FUZZY_START)) !== 0;
+  const { flags, count } = tokens;
+  let starts = any & (EXACT_START | FUZZY_START);
+  for (let i = 0; i + 1 < count; i++)
+    if ((flags[i] as number) & JOIN_START && index.fuzzy.has(tokens.key(i) + tokens.key(i + 1))) {
+      flags[i] = (flags[i] as number) | FUZZY_START;
+      starts |= FUZZY_START;
+    }
+  return starts !== 0;
+}
+
+/**
+ * Tokenises `text` into `tokens`, flagging the tokens that may start a match; returns whether
+ * any token may. ASCII text (most text nodes) is lower-cased once and split natively, and the
+ * flags of each distinct word are remembered, so a word costs one lookup however often it
+ * occurs; other text is cut with the Unicode token pattern and fully normalised. (A character
+ * automaton in JavaScript measured no faster in a cold content script, and cost build time.)
  */
 function tokenise(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
-  const corrector = index.fuzzy;
   tokens.reset(text);
-  const ascii = ALL_ASCII.test(text);
-  const pattern = ascii ? ASCII_TOKENS : TOKENS;
-  let any = false;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  if (!ALL_ASCII.test(text)) return tokeniseUnicode(text, index, fuzzy, budget);
+  const corrector = index.fuzzy;
+  let remembered = fuzzyFlags.get(index);
+  if (!remembered) fuzzyFlags.set(index, (remembered = new Map()));
+  const lower = text.toLowerCase();
+  const words = lower.split(ASCII_SEPARATORS);
+  const count = words.length;
+  if (wordFlags.length < count) wordFlags = new Uint8Array(count * 2);
+  // First the flags of every word: most text nodes have no word that starts anything, and
+  // need no offsets and no tokens.
+  let any = 0;
+  for (let i = 0; i < count; i++) {
+    const word = words[i] as string;
+    let flags: number | undefined;
+    if (!fuzzy) flags = flagsOf(word, index, false, budget);
+    else if ((flags = remembered.get(word)) === undefined) {
+      const waiting = corrector.waiting;
+      flags = flagsOf(word, index, true, budget);
+      // Remembered only when final: not while the scorer loads or the budget is spent.
+      if (corrector.waiting === waiting && corrector.settled(word) && remembered.size < MAX_REMEMBERED_WORDS)
+        remembered.set(word, flags);
+    }
+    // A word written apart ("electro convulsive") starts a fuzzy match only where the next
+    // word completes it: common words that begin a vocabulary word ("the", "con") do not.
+    if (flags & JOIN_START && i + 1 < count && corrector.has(word + (words[i + 1] as string))) flags |= FUZZY_START;
+    wordFlags[i] = flags;
+    any |= flags;
+  }
+  if ((any & (EXACT_START | FUZZY_START)) === 0) return false;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const word = words[i] as string;
+    // Empty before a leading and after a trailing separator.
+    if (word === '') continue;
+    // The word is the first run of its characters from `at`: separators hold none of them.
+    const start = lower.indexOf(word, at);
+    at = start + word.length;
+    tokens.push(start, at, wordFlags[i] as number, word);
+  }
+  return true;
+}
+
+/** Flags of the words of the text being tokenised, by word. */
+let wordFlags = new Uint8Array(256);
+
+function tokeniseUnicode(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyBudget | undefined): boolean {
+  let any = 0;
+  TOKENS.lastIndex = 0;
+  for (let match = TOKENS.exec(text); match; match = TOKENS.exec(text)) {
     const raw = match[0];
-    const key = ascii ? raw.toLowerCase() : tokenKey(raw);
-    const root = index.root.next.has(key);
-    let flags = root ? EXACT_START : 0;
-    // Most words are too short to be a misspelling or the first part of one.
-    if (
-      fuzzy &&
-      (root ||
-        (key.length >= 3 && corrector.isPrefix(key)) ||
-        (key.length >= MIN_FUZZY_LENGTH && corrector.correct(key, budget) !== undefined))
-    )
-      flags |= FUZZY_START;
-    if (flags !== 0) any = true;
+    const key = tokenKey(raw);
+    const flags = flagsOf(key, index, fuzzy, budget);
+    any |= flags;
     tokens.push(match.index, match.index + raw.length, flags, key);
   }
-  return any;
+  return resolveJoins(index, any);
 }
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
 const ALL_ASCII = /^[\u0000-\u007f]*$/;
-const ASCII_TOKENS = /[A-Za-z0-9]+/g;
+/** Between words of lower-cased ASCII text. */
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 function terminalAccepts(terminal: Terminal, first: number): boolean {
   if (!terminal.exact) return true;

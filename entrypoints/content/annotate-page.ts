@@ -82,7 +82,20 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     range.setEnd(node, match.end);
     const element = elementOf(node);
     painter.add(element, range);
-    const painted = { ...match, node, range, element };
+    // A literal of one shape, not a spread: pages with tens of thousands of terms make many.
+    const painted: PaintedMatch = {
+      start: match.start,
+      end: match.end,
+      entryId: match.entryId,
+      alias: match.alias,
+      ambiguous: match.ambiguous,
+      fuzzy: match.fuzzy,
+      otherMeanings: match.otherMeanings,
+      cues: match.cues,
+      node,
+      range,
+      element,
+    };
     const list = store.get(node);
     if (list) list.push(painted);
     else store.set(node, [painted]);
@@ -157,15 +170,27 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     if (!read) return -1;
     const { page, bases } = read;
     const contextStart = performance.now();
-    const baseOf = (pending: Pending) => bases[pending.at] ?? 0;
-    all.sort((a, b) => baseOf(a) + a.match.start - (baseOf(b) + b.match.start));
-    const global = all.map((pending) => {
-      const base = baseOf(pending);
-      return { ...pending.match, start: pending.match.start + base, end: pending.match.end + base };
+    // The scan went from node `start` to the end, then wrapped round: its matches are two runs
+    // in document order, so the nodes before `start` come first.
+    const wrapped = all.findIndex((pending) => pending.at < start);
+    const ordered = wrapped > 0 ? all.slice(wrapped).concat(all.slice(0, wrapped)) : all;
+    const global = ordered.map(({ match, at }) => {
+      const base = bases[at] ?? 0;
+      const moved: TermMatch = {
+        start: match.start + base,
+        end: match.end + base,
+        entryId: match.entryId,
+        alias: match.alias,
+        ambiguous: match.ambiguous,
+        fuzzy: match.fuzzy,
+      };
+      if (match.otherMeanings) moved.otherMeanings = match.otherMeanings;
+      if (match.cues) moved.cues = match.cues;
+      return moved;
     });
     const kept = new Set(disambiguate(global, page, pageEntries));
     global.forEach((match, i) => {
-      const pending = all[i] as Pending;
+      const pending = ordered[i] as Pending;
       const wasDeferred = match.ambiguous || match.otherMeanings !== undefined;
       if (
         wasDeferred &&
@@ -181,6 +206,9 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   return count;
 }
 
+/** Characters with a meaning in a RegExp. */
+const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
 /**
  * The page text the context rule reads: the scanned nodes joined by "\n", read node by node in
  * slices of `sliceMs`: `bases` are the offsets of the nodes in it, the occurrences of `phrases`
@@ -195,6 +223,12 @@ async function nodePageText(
 ): Promise<{ page: PageText; bases: number[] } | undefined> {
   const found = new Map<string, number[]>([...phrases].map((phrase) => [phrase, []]));
   const anyLowerCase = [...phrases].some((phrase) => phrase === phrase.toLowerCase());
+  // One native search per node for any of the phrases, in any casing: most nodes have none,
+  // and need no lower-case copy and no search per phrase.
+  const anyPhrase =
+    phrases.size > 0
+      ? new RegExp([...phrases].map((phrase) => phrase.replace(SPECIAL, '\\$&')).join('|'), 'i')
+      : undefined;
   const bases: number[] = [];
   let total = 0;
   let i = 0;
@@ -208,7 +242,7 @@ async function nodePageText(
       bases.push(base);
       total += data.length + 1;
       i++;
-      if (found.size === 0) continue;
+      if (!anyPhrase?.test(data)) continue;
       const lower = anyLowerCase ? data.toLowerCase() : data;
       for (const [phrase, at] of found) {
         const haystack = phrase === phrase.toLowerCase() ? lower : data;
