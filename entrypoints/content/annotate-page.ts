@@ -138,9 +138,10 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     );
     if (signal.aborted) return -1;
     if (loaded) {
-      const started = performance.now();
-      for (const node of waited) if (node.isConnected) paintMisspellings(node);
-      performance.measure('factlens:scan', { start: started, end: performance.now() });
+      const finished = await inSlices(waited, 'factlens:scan', sliceMs, signal, (node) => {
+        if (node.isConnected) paintMisspellings(node);
+      });
+      if (!finished) return -1;
     }
   }
 
@@ -189,21 +190,42 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       return moved;
     });
     const kept = new Set(disambiguate(global, page, pageEntries));
-    global.forEach((match, i) => {
-      const pending = ordered[i] as Pending;
-      const wasDeferred = match.ambiguous || match.otherMeanings !== undefined;
-      if (
-        wasDeferred &&
-        kept.has(match) &&
-        pending.node.isConnected &&
-        !(waited.length > 0 && overlapsPainted(pending.node, pending.match))
-      )
-        paint(pending.node, pending.match);
+    const decided = ordered.filter((pending, i) => {
+      const match = global[i] as TermMatch;
+      return (match.ambiguous || match.otherMeanings !== undefined) && kept.has(match);
     });
     performance.measure('factlens:context', { start: contextStart, end: performance.now() });
+    // A page can have thousands of them ("depression" on a 6 MB page): painted in slices too.
+    const finished = await inSlices(decided, 'factlens:context', sliceMs, signal, ({ node, match }) => {
+      if (node.isConnected && !(waited.length > 0 && overlapsPainted(node, match))) paint(node, match);
+    });
+    if (!finished) return -1;
   }
   if (options.markReady) performance.mark('factlens:ready', { detail: { matches: count } });
   return count;
+}
+
+/**
+ * Calls `each` on every item in slices of about `sliceMs`, each a User Timing measure named
+ * `measure`, yielding to the page in between. False when `signal` aborted.
+ */
+async function inSlices<T>(
+  items: readonly T[],
+  measure: string,
+  sliceMs: number,
+  signal: AbortSignal,
+  each: (item: T) => void,
+): Promise<boolean> {
+  let i = 0;
+  while (i < items.length) {
+    const started = performance.now();
+    do each(items[i++] as T);
+    while (i < items.length && (i % 16 !== 0 || performance.now() - started < sliceMs));
+    performance.measure(measure, { start: started, end: performance.now() });
+    if (i < items.length) await yieldToPage();
+    if (signal.aborted) return false;
+  }
+  return true;
 }
 
 /** Characters with a meaning in a RegExp. */

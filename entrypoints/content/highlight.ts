@@ -73,48 +73,146 @@ export interface RangePainter {
   dispose(): void;
 }
 
+/** Painted elements per group in viewport mode: one group is two observed elements. */
+const GROUP_SIZE = 32;
+
+/**
+ * A run of painted elements in document order; only its first and last are observed. The run
+ * is near the viewport when the band from its first to its last element meets the band
+ * around the viewport.
+ */
+interface Group {
+  elements: Element[];
+  near: boolean;
+}
+
 /**
  * Registers ranges with a highlight. Up to VIEWPORT_MODE_AFTER ranges all stay registered;
- * beyond that only the ranges whose element is within a viewport of the visible area are, and
- * more as the reader scrolls (an IntersectionObserver decides). Chromium re-checks every
- * registered range after each DOM change (about 100 ms for 19,000 ranges, TOOLCHAIN.md), so a
- * page with thousands of terms would otherwise stutter on every change.
+ * beyond that only the ranges of elements within a viewport of the visible area are, and
+ * more as the reader scrolls. Chromium re-checks every registered range after each DOM change
+ * (about 100 ms for 19,000 ranges, TOOLCHAIN.md), so a page with thousands of terms would
+ * otherwise stutter on every change. An IntersectionObserver decides, over runs of
+ * GROUP_SIZE painted elements in document order of which only the two ends are observed: its
+ * work each frame grows with the observed elements, which one per element made a long task
+ * on pages of thousands of terms.
  */
 export function createRangePainter(highlight: TermHighlight): RangePainter {
   const byElement = new Map<Element, Range[]>();
-  const near = new Set<Element>();
+  const groupOf = new Map<Element, Group>();
+  /** Groups by observed end element (an element can end one group and start the next). */
+  const ends = new Map<Element, Group[]>();
+  let open: Group | undefined;
   let count = 0;
   let observer: IntersectionObserver | undefined;
+
+  /** Groups near the viewport, once in viewport mode. */
+  const nearGroups = new Set<Group>();
+  const setNear = (group: Group, near: boolean) => {
+    if (near) nearGroups.add(group);
+    else nearGroups.delete(group);
+    if (group.near === near) return;
+    group.near = near;
+    for (const element of group.elements)
+      for (const range of byElement.get(element) ?? []) near ? highlight.add(range) : highlight.delete(range);
+  };
+  const watchEnd = (element: Element, group: Group) => {
+    const list = ends.get(element);
+    if (list) list.push(group);
+    else {
+      ends.set(element, [group]);
+      observer?.observe(element);
+    }
+  };
+  /** Puts a newly painted element into the open group, or starts a group with it. */
+  const place = (element: Element) => {
+    const last = open?.elements[open.elements.length - 1];
+    const follows =
+      open !== undefined &&
+      open.elements.length < GROUP_SIZE &&
+      last !== undefined &&
+      (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    if (open && follows && last) {
+      // The group's last end moves on: the old one stays observed only for other groups.
+      if (open.elements.length > 1) unwatchEnd(last, open);
+      open.elements.push(element);
+      // Until the observer reports the new end, it lies where the old one did.
+      groupOf.set(element, open);
+      watchEnd(element, open);
+      return;
+    }
+    // A new group starts near, as painting does outside viewport mode, until observed.
+    open = { elements: [element], near: observer === undefined };
+    groupOf.set(element, open);
+    watchEnd(element, open);
+  };
+
+  const unwatchEnd = (element: Element, group: Group) => {
+    const list = ends.get(element);
+    if (!list) return;
+    list.splice(list.indexOf(group), 1);
+    if (list.length > 0) return;
+    ends.delete(element);
+    observer?.unobserve(element);
+  };
+  /** An element without ranges leaves its group; an end's neighbour becomes the new end. */
+  const leave = (element: Element) => {
+    byElement.delete(element);
+    const group = groupOf.get(element);
+    groupOf.delete(element);
+    if (!group) return;
+    const { elements } = group;
+    const at = elements.indexOf(element);
+    const wasEnd = at === 0 || at === elements.length - 1;
+    if (wasEnd) unwatchEnd(element, group);
+    elements.splice(at, 1);
+    if (elements.length === 0) {
+      if (open === group) open = undefined;
+      nearGroups.delete(group);
+      return;
+    }
+    if (!wasEnd) return;
+    // The observer reports the new end as soon as it watches it.
+    const end = at === 0 ? (elements[0] as Element) : (elements[elements.length - 1] as Element);
+    if (!ends.get(end)?.includes(group)) watchEnd(end, group);
+  };
+
+  /**
+   * Whether the run's span meets the band of one viewport above and below the visible area,
+   * from the ends' boxes now: an end can jump from below the band to above it (a long scroll)
+   * with no report in between, so stored positions would go stale.
+   */
+  const isNear = ({ elements }: Group): boolean => {
+    const first = (elements[0] as Element).getBoundingClientRect();
+    const last = (elements[elements.length - 1] as Element).getBoundingClientRect();
+    const height = window.innerHeight;
+    return Math.min(first.top, last.top) <= 2 * height && Math.max(first.bottom, last.bottom) >= -height;
+  };
   const enterViewportMode = () => {
-    const watching = new IntersectionObserver(
+    observer = new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) {
-          const ranges = byElement.get(entry.target) ?? [];
-          if (entry.isIntersecting) {
-            near.add(entry.target);
-            for (const range of ranges) highlight.add(range);
-          } else {
-            near.delete(entry.target);
-            for (const range of ranges) highlight.delete(range);
-          }
-        }
+        // The runs whose ends crossed the band, and those near until now (a run taller than
+        // the band has no end in it while the reader is inside it).
+        const check = new Set<Group>();
+        for (const entry of entries) for (const group of ends.get(entry.target) ?? []) check.add(group);
+        for (const group of nearGroups) check.add(group);
+        for (const group of check) if (group.elements.length > 0) setNear(group, isNear(group));
       },
       { rootMargin: '100% 0px 100% 0px' },
     );
-    for (const element of byElement.keys()) watching.observe(element);
-    observer = watching;
+    for (const element of ends.keys()) observer.observe(element);
   };
+
   return {
     add(element, range) {
       let ranges = byElement.get(element);
       if (!ranges) {
         ranges = [];
         byElement.set(element, ranges);
-        observer?.observe(element);
+        place(element);
       }
       ranges.push(range);
       count++;
-      if (!observer || near.has(element)) highlight.add(range);
+      if (groupOf.get(element)?.near !== false) highlight.add(range);
       if (!observer && count > VIEWPORT_MODE_AFTER) enterViewportMode();
     },
     delete(element, range) {
@@ -126,16 +224,15 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
         ranges.splice(at, 1);
         count--;
       }
-      if (ranges.length === 0) {
-        byElement.delete(element);
-        near.delete(element);
-        observer?.unobserve(element);
-      }
+      if (ranges.length === 0) leave(element);
     },
     dispose() {
       observer?.disconnect();
       byElement.clear();
-      near.clear();
+      groupOf.clear();
+      ends.clear();
+      nearGroups.clear();
+      open = undefined;
     },
   };
 }

@@ -20,6 +20,8 @@ let extensionId = '';
 let closeBrowser: () => Promise<void> = async () => {};
 let article: Page;
 let articleTab = 0;
+/** The article waits behind the popup's tab, where animation frames may not run: poll on a timer. */
+const BACKGROUND_POLL = { polling: 100 };
 
 /** Runs `fn` in the extension's service worker with the chrome API. */
 async function inWorker<T>(fn: (chrome: ChromeApi, arg: unknown) => Promise<T>, arg?: unknown): Promise<T> {
@@ -130,11 +132,11 @@ describe('toolbar popup, against a real tab', () => {
     const popup = await openPopup(articleTab);
     await popup.waitForSelector('section[aria-label="This site"] label.switch');
     await popup.click('section[aria-label="This site"] label.switch');
-    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     const badge = await inWorker((chrome, tabId) => chrome.action.getBadgeText({ tabId }), articleTab);
     expect(badge).toBe('');
     await popup.click('section[aria-label="This site"] label.switch');
-    await article.waitForFunction(() => CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     expect(await countHighlights(article)).toBeGreaterThan(0);
     await popup.close();
   });
@@ -142,11 +144,11 @@ describe('toolbar popup, against a real tab', () => {
   it('pauses for an hour with the time left shown, and resumes', async () => {
     const popup = await openPopup(articleTab);
     await clickByText(popup, 'button', 'Pause for an hour');
-    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await popup.waitForSelector('.paused');
     expect(await popup.$eval('.paused', (p) => p.textContent)).toMatch(/Paused, (1 h|59 min) left\./);
     await clickByText(popup, 'button', 'Resume');
-    await article.waitForFunction(() => CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await popup.close();
   });
 
@@ -204,9 +206,9 @@ describe('options page', () => {
     const options = await openOptions();
     await options.type('.sites-editor input', '127.0.0.1');
     await options.click('.sites-editor button[type="submit"]');
-    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await options.click('.site-list button');
-    await article.waitForFunction(() => CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await options.close();
   });
 
@@ -214,12 +216,12 @@ describe('options page', () => {
     const options = await openOptions();
     await options.click('input[name="site-mode"][value="only-listed"]');
     await article.bringToFront();
-    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await options.bringToFront();
     await options.type('.sites-editor input', 'http://127.0.0.1/');
     await options.click('.sites-editor button[type="submit"]');
     await article.bringToFront();
-    await article.waitForFunction(() => CSS.highlights.has('factlens-term'));
+    await article.waitForFunction(() => CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
     await options.bringToFront();
     await options.click('input[name="site-mode"][value="everywhere-except"]');
     await inWorker((chrome) => chrome.storage.sync.set({ allowedSites: [] }));
