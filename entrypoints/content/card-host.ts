@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { DetailLevel, FactEntry, TermSummary } from '@/data/types';
 import type { Theme } from '@/utils/settings';
-import type { PaintedMatch } from './annotate-page';
+import { liveRange, type PaintedMatch } from './annotate-page';
 import { CARD_VIEW_KEY, type CardView } from './card-view-api';
 import { loadExtensionModule } from './extension-module';
 import { prefersDarkCard } from './page-theme';
@@ -184,7 +184,8 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
 
   const place = (match: PaintedMatch, floating: HTMLElement) => {
     stopAutoUpdate?.();
-    stopAutoUpdate = view?.place(match.range, match.node.parentElement ?? undefined, floating);
+    const range = liveRange(match);
+    stopAutoUpdate = range && view?.place(range, match.node.parentElement ?? undefined, floating);
   };
 
   let pending: PaintedMatch | undefined;

@@ -9,8 +9,8 @@ export const HIGHLIGHT_NAMES: Record<HighlightStyle, string> = {
 };
 
 export interface TermHighlight {
-  add(range: Range): void;
-  delete(range: Range): void;
+  add(range: AbstractRange): void;
+  delete(range: AbstractRange): void;
   /** Repaints every range in another style, without scanning again. */
   setStyle(style: HighlightStyle): void;
   /** Lets the page's ::highlight rules reach text inside an open shadow root. */
@@ -67,9 +67,9 @@ export const VIEWPORT_MODE_AFTER = 400;
 
 export interface RangePainter {
   /** Paints `range`, a match in a text node whose parent is `element`. */
-  add(element: Element, range: Range): void;
+  add(element: Element, range: AbstractRange): void;
   /** Stops painting `range` (its text left the page or changed). */
-  delete(element: Element, range: Range): void;
+  delete(element: Element, range: AbstractRange): void;
   dispose(): void;
 }
 
@@ -97,7 +97,7 @@ interface Group {
  * on pages of thousands of terms.
  */
 export function createRangePainter(highlight: TermHighlight): RangePainter {
-  const byElement = new Map<Element, Range[]>();
+  const byElement = new Map<Element, AbstractRange[]>();
   const groupOf = new Map<Element, Group>();
   /** Groups by observed end element (an element can end one group and start the next). */
   const ends = new Map<Element, Group[]>();
@@ -113,7 +113,10 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (group.near === near) return;
     group.near = near;
     for (const element of group.elements)
-      for (const range of byElement.get(element) ?? []) near ? highlight.add(range) : highlight.delete(range);
+      for (const range of byElement.get(element) ?? []) {
+        if (near) highlight.add(range);
+        else highlight.delete(range);
+      }
   };
   const watchEnd = (element: Element, group: Group) => {
     const list = ends.get(element);

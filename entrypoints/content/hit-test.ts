@@ -1,4 +1,4 @@
-import type { MatchStore, PaintedMatch } from './annotate-page';
+import { liveRange, type MatchStore, type PaintedMatch } from './annotate-page';
 
 interface Caret {
   node: Node;
@@ -14,8 +14,8 @@ function caretAt(doc: Document, x: number, y: number): Caret | undefined {
   return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
 }
 
-function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+function rangeContainsPoint(range: Range | undefined, x: number, y: number): boolean {
+  for (const rect of range?.getClientRects() ?? []) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;
@@ -32,7 +32,7 @@ export function hitTest(doc: Document, store: MatchStore, x: number, y: number):
   const matches = store.get(caret.node as Text);
   if (!matches) return undefined;
   for (const match of matches) {
-    if (caret.offset >= match.start && caret.offset <= match.end && rangeContainsPoint(match.range, x, y)) {
+    if (caret.offset >= match.start && caret.offset <= match.end && rangeContainsPoint(liveRange(match), x, y)) {
       return match;
     }
   }

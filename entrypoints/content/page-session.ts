@@ -199,6 +199,12 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     const watcher = watchMutations(doc.body, {
       signal,
       isOurs,
+      onEdit: (node) => {
+        const matches = pageStore.get(node as Text);
+        if (!matches) return;
+        dropMatches(pageStore, painter, node as Text, matches);
+        reportCount();
+      },
       onBatch: (batch) => {
         if (initialDone) return handle(batch);
         for (const node of batch.changed) held.changed.add(node);
@@ -223,19 +229,22 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     options.onCount?.([...store.values()].reduce((sum, list) => sum + list.length, 0));
   }
 
-  /** Drops matches whose text node left the page or whose text changed under them; true if any. */
+  /** Drops the matches of text nodes that left the page; true if any. (Edited ones went as observed.) */
   function dropStale(pageStore: MatchStore, painter: RangePainter): boolean {
     let dropped = false;
     for (const [node, matches] of pageStore) {
-      const stale = !node.isConnected || matches.some((m) => m.range.toString() !== node.data.slice(m.start, m.end));
-      if (!stale) continue;
-      // The painter keys ranges by the element they were painted under, which a removed node has left.
-      for (const match of matches) painter.delete(match.element, match.range);
-      pageStore.delete(node);
+      if (node.isConnected) continue;
+      dropMatches(pageStore, painter, node, matches);
       dropped = true;
-      if (matches.some((m) => m === card.current)) card.hide();
     }
     return dropped;
+  }
+
+  function dropMatches(pageStore: MatchStore, painter: RangePainter, node: Text, matches: readonly PaintedMatch[]) {
+    // The painter keys ranges by the element they were painted under, which a removed node has left.
+    for (const match of matches) painter.delete(match.element, match.range);
+    pageStore.delete(node);
+    if (matches.some((m) => m === card.current)) card.hide();
   }
 
   function open(match: PaintedMatch, focus = false) {

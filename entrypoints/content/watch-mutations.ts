@@ -11,6 +11,11 @@ export interface WatchMutationsOptions {
   onBatch: (batch: MutationBatch) => void;
   /** Leave out changes inside our own host. */
   isOurs: (node: Node) => boolean;
+  /**
+   * Called with each text node whose text changed, as the change is observed (before the
+   * page paints again), so that its matches' ranges, which do not follow edits, go at once.
+   */
+  onEdit?: (node: Node) => void;
   /** Collect records for at least this long before handling them. Default: 150 ms. */
   batchMs?: number;
 }
@@ -25,7 +30,7 @@ export interface MutationWatcher {
  * its text thousands of times a second costs one rescan of what changed per batch.
  */
 export function watchMutations(root: Node, options: WatchMutationsOptions): MutationWatcher {
-  const { signal, onBatch, isOurs, batchMs = 150 } = options;
+  const { signal, onBatch, isOurs, onEdit, batchMs = 150 } = options;
   const changed = new Set<Node>();
   let removedOrEdited = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,6 +54,7 @@ export function watchMutations(root: Node, options: WatchMutationsOptions): Muta
     for (const record of records) {
       if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
+        onEdit?.(record.target);
         changed.add(record.target);
         removedOrEdited = true;
         continue;

@@ -150,7 +150,9 @@ export function highlightedTexts(page) {
       }
       return a.startOffset - b.startOffset;
     };
-    return [...highlight].sort(order).map((range) => range.toString());
+    return [...highlight]
+      .sort(order)
+      .map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset));
   });
 }
 
@@ -183,9 +185,15 @@ export async function hoverTerm(page, word) {
 export function termCentre(page, word) {
   return page.evaluate((w) => {
     const highlight = CSS.highlights.get('factlens-term');
-    const range = highlight ? /** @type {Range[]} */ ([...highlight]).find((r) => r.toString() === w) : undefined;
-    if (!range) throw new Error(`no highlighted range over "${w}"`);
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const painted = highlight
+      ? [...highlight].find((r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === w)
+      : undefined;
+    if (!painted) throw new Error(`no highlighted range over "${w}"`);
+    painted.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    // Factlens paints with static ranges, which have no geometry: measure a live copy.
+    const range = document.createRange();
+    range.setStart(painted.startContainer, painted.startOffset);
+    range.setEnd(painted.endContainer, painted.endOffset);
     const rect = range.getBoundingClientRect();
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, height: innerHeight };
   }, word);

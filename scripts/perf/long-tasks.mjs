@@ -7,7 +7,10 @@ import { serveFolder } from '../lib/serve.mjs';
 
 const page = process.argv[2] ?? 'huge';
 const server = await serveFolder(resolve('artifacts/bench/pages'));
-const { browser, close } = await launchWithExtension('chromium', process.env.EXT ? { extensionDir: process.env.EXT } : {});
+const { browser, close } = await launchWithExtension(
+  'chromium',
+  process.env.EXT ? { extensionDir: process.env.EXT } : {},
+);
 try {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 800 });

@@ -186,7 +186,10 @@ describe('options page', () => {
     await input.uploadFile(resolve('tests/fixtures/packs/valid-pack.json'));
     await options.waitForSelector('.pack-item');
     await page.waitForFunction(
-      () => [...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'zorbamine'),
+      () =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'zorbamine',
+        ),
       { polling: 200 },
     );
     await hoverTerm(page, 'zorbamine');
@@ -196,7 +199,10 @@ describe('options page', () => {
     await clickByText(options, 'button', 'Delete');
     await page.bringToFront();
     await page.waitForFunction(
-      () => ![...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'zorbamine'),
+      () =>
+        ![...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'zorbamine',
+        ),
     );
     await options.close();
     await page.close();

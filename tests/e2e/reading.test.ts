@@ -66,7 +66,9 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
     await frame?.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0);
     const inFrame = await frame?.evaluate(() => {
       const highlight = CSS.highlights.get('factlens-term');
-      return highlight ? [...highlight].map((r) => r.toString()) : [];
+      return highlight
+        ? [...highlight].map((r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset))
+        : [];
     });
     expect(inFrame).toEqual(['psilocybin']);
   });
@@ -134,11 +136,16 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
       (window as unknown as { addParagraph: (t: string) => void }).addParagraph('Added: anhedonia.'),
     );
     await page.waitForFunction(() =>
-      [...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'anhedonia'),
+      [...(CSS.highlights.get('factlens-term') ?? [])].some(
+        (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'anhedonia',
+      ),
     );
     await page.evaluate(() => (window as unknown as { removeAdded: () => void }).removeAdded());
     await page.waitForFunction(
-      () => ![...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'anhedonia'),
+      () =>
+        ![...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'anhedonia',
+        ),
     );
   });
 
@@ -277,12 +284,17 @@ describe('keyboard, touch and screenshots in chromium', () => {
     await page.bringToFront();
     await setStored({ hiddenCategories: ['neurobiology'] });
     await page.waitForFunction(
-      () => ![...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'glutamate'),
+      () =>
+        ![...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'glutamate',
+        ),
     );
     expect(await highlightedTexts(page)).toContain('ketamine');
     await setStored({ hiddenCategories: [] });
     await page.waitForFunction(() =>
-      [...(CSS.highlights.get('factlens-term') ?? [])].some((r) => r.toString() === 'glutamate'),
+      [...(CSS.highlights.get('factlens-term') ?? [])].some(
+        (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'glutamate',
+      ),
     );
   });
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import type { RangePainter } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
@@ -7,8 +8,10 @@ import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
 import { createFuseScorer } from '@/utils/fuse-scorer';
 
-function fakeHighlight(): Pick<RangePainter, 'add' | 'delete'> & { ranges: Set<Range> } {
-  const ranges = new Set<Range>();
+installStaticRange();
+
+function fakeHighlight(): Pick<RangePainter, 'add' | 'delete'> & { ranges: Set<AbstractRange> } {
+  const ranges = new Set<AbstractRange>();
   return {
     ranges,
     add: (_element, range) => void ranges.add(range),
@@ -52,7 +55,7 @@ describe('annotatePage', () => {
     const before = document.body.innerHTML;
     const { highlight, store, result } = annotate();
     expect(await result).toBe(3);
-    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['Ketamine', 'glutamate', 'ketamine']);
+    expect([...highlight.ranges].map((r) => rangeText(r))).toEqual(['Ketamine', 'glutamate', 'ketamine']);
     expect(document.body.innerHTML).toBe(before);
     expect([...store.values()].flat().map((m) => m.entryId)).toEqual(['ketamine', 'glutamate', 'ketamine']);
   });
@@ -61,7 +64,7 @@ describe('annotatePage', () => {
     document.body.innerHTML = '<p>TMS</p><p>is tried after ketamine and glutamate studies.</p>';
     const { highlight, result } = annotate();
     expect(await result).toBe(3);
-    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['ketamine', 'glutamate', 'TMS']);
+    expect([...highlight.ranges].map((r) => rangeText(r))).toEqual(['ketamine', 'glutamate', 'TMS']);
     document.body.innerHTML = '<p>Our TMS ships freight.</p>';
     const other = annotate();
     expect(await other.result).toBe(0);
@@ -74,7 +77,7 @@ describe('annotatePage', () => {
       shouldPaint: (m) => !seen.has(m.entryId) && Boolean(seen.add(m.entryId)),
     });
     expect(await result).toBe(2);
-    expect([...highlight.ranges].map((r) => r.toString())).toEqual(['ketamine', 'glutamate']);
+    expect([...highlight.ranges].map((r) => rangeText(r))).toEqual(['ketamine', 'glutamate']);
   });
 
   it('marks factlens:ready with the number of matches when asked', async () => {
