@@ -142,6 +142,28 @@ const floorScript = (skip) => {
   return { ms: performance.now() - started, characters };
 };
 
+/**
+ * The page's own work: 5,000 updates of a counter and 200 paragraphs inserted and removed, then
+ * a macrotask so that mutation observers have run. Timed with and without the extension: what
+ * Factlens adds to every DOM change the page makes (live Ranges would add to each).
+ */
+const pageUpdates = async () => {
+  const counter = document.body.appendChild(document.createElement('span'));
+  const started = performance.now();
+  for (let i = 0; i < 5000; i++) counter.textContent = `updated ${i} times`;
+  const first = document.body.firstElementChild;
+  for (let i = 0; i < 200; i++) {
+    const paragraph = document.createElement('p');
+    paragraph.textContent = 'A paragraph that comes and goes.';
+    document.body.insertBefore(paragraph, first);
+    paragraph.remove();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const ms = performance.now() - started;
+  counter.remove();
+  return { ms };
+};
+
 const markJs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const combined = `\\b(?:${[...aliases]
@@ -199,6 +221,7 @@ async function runFactlens(browser, origin, name) {
     );
   }
   await new Promise((r) => setTimeout(r, 200));
+  const { ms: updatesMs } = await target.evaluate(pageUpdates);
   const result = await target.evaluate(() => {
     const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
     const ready = performance.getEntriesByName('factlens:ready')[0];
@@ -221,7 +244,7 @@ async function runFactlens(browser, origin, name) {
   });
   const heap = await heapUsed(target);
   await target.close();
-  return { ...result, heap, appendMs };
+  return { ...result, heap, appendMs, updatesMs };
 }
 
 async function runInPage(browser, origin, name, fn, ...fnArgs) {
@@ -268,6 +291,8 @@ try {
       record(name, 'factlens', await runFactlens(withExtension.browser, server.origin, name));
       process.stdout.write(', floor');
       record(name, 'floor', await runInPage(plain.browser, server.origin, name, floorScript, SKIP));
+      process.stdout.write(', page updates');
+      record(name, 'updates', await runInPage(plain.browser, server.origin, name, pageUpdates));
       if (name !== 'noterms') {
         process.stdout.write(', mark.js RegExp');
         record(name, 'markjsRegExp', await runInPage(plain.browser, server.origin, name, markRegExp, markJs, combined));
@@ -309,6 +334,8 @@ for (const [name, methods] of Object.entries(raw)) {
     appendMs: stats(f.map((r) => r.appendMs)),
     matches: median(f.map((r) => r.matches)),
     floorMs: stats((methods.floor ?? []).map((r) => r.ms)),
+    updatesMs: stats(f.map((r) => r.updatesMs)),
+    updatesWithoutMs: stats((methods.updates ?? []).map((r) => r.ms)),
     markjsRegExpMs: stats((methods.markjsRegExp ?? []).map((r) => r.ms)),
     markjsArrayMs: stats((methods.markjsArray ?? []).map((r) => r.ms)),
   };
@@ -317,6 +344,7 @@ for (const [name, methods] of Object.entries(raw)) {
   const heapWith = median(f.map((r) => r.heap));
   const heapWithout = median((methods.floor ?? []).map((r) => r.heap));
   s.heapGrowthBytes = heapWith !== null && heapWithout !== null ? heapWith - heapWithout : null;
+  s.updatesWithOverWithout = s.updatesMs && s.updatesWithoutMs ? s.updatesMs.median / s.updatesWithoutMs.median : null;
   s.factlensOverFloor = s.factlensScanMs && s.floorMs ? s.factlensScanMs.median / s.floorMs.median : null;
   s.markjsArrayOverFactlens =
     s.markjsArrayMs && s.factlensScanMs ? s.markjsArrayMs.median / s.factlensScanMs.median : null;
@@ -334,12 +362,12 @@ const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toF
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
 console.log(
-  '| page | Factlens scan | floor | Factlens/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended |',
+  '| page | Factlens scan | floor | Factlens/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, s] of Object.entries(summary)) {
   console.log(
-    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} |`,
+    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} |`,
   );
 }
 console.log(`\nRaw numbers: ${resolve(OUT, 'results.json')}`);
