@@ -127,16 +127,24 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   while (done < nodes.length) {
     if (signal.aborted) return -1;
     const sliceStart = performance.now();
-    while (done < nodes.length && performance.now() - sliceStart < sliceMs) {
+    // The clock is read every 32 nodes or 8,000 characters: reading it for each of 200,000
+    // small nodes costs more than some of them take to match.
+    let read = 0;
+    while (done < nodes.length && (read < 32 || performance.now() - sliceStart < sliceMs)) {
+      if (read >= 32) read = 0;
       const at = (start + done++) % nodes.length;
       const node = nodes[at] as Text;
-      if (!node.isConnected) continue;
+      const data = node.data;
+      read += 1 + (data.length >> 8);
       const waiting = corrector.waiting;
-      for (const match of matchTerms(node.data, index, matchOptions)) {
-        const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
-        if (useContext) all.push({ node, at, match });
-        if (!deferred) paint(node, match);
-      }
+      const matches = matchTerms(data, index, matchOptions);
+      // Most nodes have no match: only those with one are checked for having left the page.
+      if (matches.length > 0 && node.isConnected)
+        for (const match of matches) {
+          const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
+          if (useContext) all.push({ node, at, match });
+          if (!deferred) paint(node, match);
+        }
       if (corrector.waiting !== waiting) waited.push(node);
     }
     performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
