@@ -205,7 +205,11 @@ export function loadTermIndex(
     return terminal;
   };
   const nodes = precompiled.nodes;
-  const trie: TrieNode[] = [{ next: new Map(), terminals: [] }];
+  // Most nodes are leaves without terminals or without children: they share one empty map and
+  // one empty list (never written to: a node gets its own map with its first child).
+  const noChildren: Map<string, TrieNode> = new Map();
+  const noTerminals: Terminal[] = [];
+  const trie: TrieNode[] = [{ next: new Map(), terminals: noTerminals }];
   const parents: number[] = [0];
   const tokens: string[] = [''];
   const vocabulary = new Set<string>();
@@ -214,15 +218,17 @@ export function loadTermIndex(
     const parent = row[0];
     const key = row[1];
     const refs = row[2];
-    const terminals: Terminal[] = [];
+    const terminals: Terminal[] = refs.length === 0 ? noTerminals : [];
     let plain = false;
     for (let k = 0; k < refs.length; k++) {
       const terminal = terminalOf(refs[k] as PrecompiledTerminal);
       terminals.push(terminal);
       plain ||= !terminal.ambiguous && !terminal.exact;
     }
-    const node: TrieNode = { next: new Map(), terminals };
-    (trie[parent] as TrieNode).next.set(key, node);
+    const node: TrieNode = { next: noChildren, terminals };
+    const parentNode = trie[parent] as TrieNode;
+    if (parentNode.next === noChildren) parentNode.next = new Map();
+    parentNode.next.set(key, node);
     trie.push(node);
     parents.push(parent);
     // Keys after the first are "<joint> <token>"; a joint has no space in it.
