@@ -92,7 +92,9 @@ export default defineContentScript({
     });
 
     const stopListening = [
-      await watchActivation(location.hostname, (active) => (active ? session.start() : session.stop())),
+      // A newer Factlens started in this frame while this one was starting (WXT's context stops
+      // the older one): it must not mark the page the newer one marks.
+      await watchActivation(location.hostname, (active) => ctx.isValid && (active ? session.start() : session.stop())),
       watchSetting(settings.detailLevelSetting, (next) => card.update({ level: next })),
       watchSetting(settings.themeSetting, (next) => card.update({ theme: next })),
       watchSetting(settings.fontSizeSetting, (next) => card.update({ fontSize: next })),
@@ -130,7 +132,7 @@ export default defineContentScript({
         }),
       );
     }
-    ctx.onInvalidated(() => {
+    const cleanUp = () => {
       session.stop();
       // Each on its own: cut off from the extension, one may throw, and the rest must still go.
       for (const stop of stopListening) {
@@ -140,6 +142,9 @@ export default defineContentScript({
           // The listener went with the extension's context.
         }
       }
-    });
+    };
+    // Invalidated while starting (a newer instance took over): no invalidation event will come.
+    if (ctx.isInvalid) cleanUp();
+    else ctx.onInvalidated(cleanUp);
   },
 });
