@@ -4,6 +4,7 @@ import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
+import { announceLive } from '@/utils/open-tabs';
 import { compileTermIndex, loadTermIndex } from '@/utils/term-index';
 import { watchActivation } from './activation';
 import { CARD_HOST_NAME, createCardHost } from './card-host';
@@ -31,6 +32,9 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // This frame's Factlens, for the background's look before it brings Factlens into open
+    // pages after an install or update (Chrome): a frame where this version runs is left alone.
+    announceLive(() => ctx.isValid);
     removeLeftovers();
     // Chrome keeps running the content scripts of an extension that was updated, disabled or
     // removed, cut off from it, and tells them nothing. Reading ctx.isInvalid notices (the
