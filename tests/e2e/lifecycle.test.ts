@@ -7,6 +7,7 @@ import {
   highlightedTexts,
   hoverTerm,
   launchWithExtension,
+  setAddonEnabled,
   waitForReady,
 } from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
@@ -73,8 +74,8 @@ async function expectMarkedOnce(page: Page) {
 }
 
 /** A browser with Factlens and the lifecycle page open and marked; page errors are collected. */
-async function openLifecyclePage(browserName: 'chromium' | 'firefox') {
-  const { browser, extensionId, close } = await launchWithExtension(browserName);
+async function openLifecyclePage(browserName: 'chromium' | 'firefox', options: { systemAccess?: boolean } = {}) {
+  const { browser, extensionId, close } = await launchWithExtension(browserName, options);
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -212,8 +213,40 @@ describe('extension updated while pages are open in chromium', () => {
   });
 });
 
-// Firefox's remote protocol cannot disable an add-on (only themes, through management): there,
-// removing and installing again above is the case that stops content scripts from outside.
+// Firefox: the remote protocol has no command to disable an add-on, so the test lets it run the
+// AddonManager in the browser's privileged scope (setAddonEnabled).
+describe('extension disabled and enabled in firefox', () => {
+  let browser: Browser;
+  let extensionId = '';
+  let close: () => Promise<void> = async () => {};
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('firefox', { systemAccess: true }));
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('leaves the page as it was when disabled and marks the open page once when enabled', async () => {
+    await hoverTerm(page, 'glutamate');
+    expect(await setAddonEnabled(browser, extensionId, false)).toBe(false);
+    // Firefox stops the content script outright and removes its highlight styles; the page's
+    // own DOM is as it was, and no error reaches it.
+    await expectPageAsLoaded(page);
+    expect(await readyCount(page)).toBe(1);
+    expect(await setAddonEnabled(browser, extensionId, true)).toBe(true);
+    // Firefox runs the content script in the open page again; it removes what the stopped one
+    // left (its highlight and the card's host) and marks the page once.
+    expect(await settledReadyCount(page, 2)).toBe(2);
+    await expectMarkedOnce(page);
+    await expectPageAsLoaded(page);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('extension disabled and enabled in chromium', () => {
   let browser: Browser;
   let extensionId = '';
