@@ -22,8 +22,13 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    // storage: settings. Nothing else: content scripts follow settings through storage events.
-    permissions: ['storage'],
+    // storage: settings. Content scripts follow settings through storage events.
+    // Chrome only: scripting and host access to the pages the content scripts already run on,
+    // so that an install or update brings the new version into pages that are open
+    // (utils/open-tabs.ts). Chrome shows the same one warning as for the content scripts alone.
+    ...(browser === 'firefox'
+      ? { permissions: ['storage'] }
+      : { permissions: ['storage', 'scripting'], host_permissions: ['<all_urls>'] }),
     // Only the extension's own scripts in its pages: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
     // The card's view (Preact, floating-ui) and the fuzzy scorer (fuse.js) load with import()

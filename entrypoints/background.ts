@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { bundledEntries } from '@/data';
 import { effectiveEntries, readPacks } from '@/utils/custom-packs';
 import { onMessage, sendMessage } from '@/utils/messages';
+import { injectIntoOpenTabs } from '@/utils/open-tabs';
 import { enabledSetting, readSetting, writeSetting } from '@/utils/settings';
 
 /** Keyboard commands (rebindable in the browser's shortcut settings), by manifest name. */
@@ -37,6 +38,12 @@ export default defineBackground(() => {
     if (tabId !== undefined && typeof data === 'number')
       void browser.action.setBadgeText({ tabId, text: badgeText(data) });
   });
+  if (!import.meta.env.FIREFOX) {
+    // Chrome leaves pages that were open before an install or update without the new version.
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+    });
+  }
   browser.tabs.onZoomChange.addListener(({ tabId, newZoomFactor }) => {
     void sendMessage('zoomChanged', newZoomFactor, { tabId }).catch(() => {});
   });

@@ -4,6 +4,7 @@ import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
+import { announceLive } from '@/utils/open-tabs';
 import { compileTermIndex, loadTermIndex } from '@/utils/term-index';
 import { watchActivation } from './activation';
 import { CARD_HOST_NAME, createCardHost } from './card-host';
@@ -31,6 +32,9 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
+    // This frame's Factlens, for the background's look before it brings Factlens into open
+    // pages after an install or update (Chrome): a frame where this version runs is left alone.
+    announceLive(() => ctx.isValid);
     removeLeftovers();
     // Chrome keeps running the content scripts of an extension that was updated, disabled or
     // removed, cut off from it, and tells them nothing. Reading ctx.isInvalid notices (the
@@ -92,7 +96,9 @@ export default defineContentScript({
     });
 
     const stopListening = [
-      await watchActivation(location.hostname, (active) => (active ? session.start() : session.stop())),
+      // A newer Factlens started in this frame while this one was starting (WXT's context stops
+      // the older one): it must not mark the page the newer one marks.
+      await watchActivation(location.hostname, (active) => ctx.isValid && (active ? session.start() : session.stop())),
       watchSetting(settings.detailLevelSetting, (next) => card.update({ level: next })),
       watchSetting(settings.themeSetting, (next) => card.update({ theme: next })),
       watchSetting(settings.fontSizeSetting, (next) => card.update({ fontSize: next })),
@@ -130,7 +136,7 @@ export default defineContentScript({
         }),
       );
     }
-    ctx.onInvalidated(() => {
+    const cleanUp = () => {
       session.stop();
       // Each on its own: cut off from the extension, one may throw, and the rest must still go.
       for (const stop of stopListening) {
@@ -140,6 +146,9 @@ export default defineContentScript({
           // The listener went with the extension's context.
         }
       }
-    });
+    };
+    // Invalidated while starting (a newer instance took over): no invalidation event will come.
+    if (ctx.isInvalid) cleanUp();
+    else ctx.onInvalidated(cleanUp);
   },
 });

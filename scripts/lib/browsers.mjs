@@ -54,12 +54,18 @@ const CHROMIUM_ARGS = [
 /**
  * Starts a browser with the built extension installed.
  * @param {BrowserName} name
- * @param {{ headless?: boolean, extensionDir?: string | false, windowSize?: [number, number] }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string | false, windowSize?: [number, number], systemAccess?: boolean }} [options]
  *   `extensionDir: false` starts the same browser without the extension (benchmark baselines).
+ *   `systemAccess` (Firefox): lets the remote protocol run privileged code, for setAddonEnabled.
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, extensionId: string, close: () => Promise<void> }>}
  */
 export async function launchWithExtension(name, options = {}) {
-  const { headless = true, extensionDir = EXTENSION_DIRS[name], windowSize = [1280, 800] } = options;
+  const {
+    headless = true,
+    extensionDir = EXTENSION_DIRS[name],
+    windowSize = [1280, 800],
+    systemAccess = false,
+  } = options;
   if (extensionDir !== false && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
@@ -85,7 +91,11 @@ export async function launchWithExtension(name, options = {}) {
           headless,
           userDataDir: profile,
           defaultViewport: null,
-          args: [`--width=${windowSize[0]}`, `--height=${windowSize[1]}`],
+          args: [
+            `--width=${windowSize[0]}`,
+            `--height=${windowSize[1]}`,
+            ...(systemAccess ? ['-remote-allow-system-access'] : []),
+          ],
           extraPrefsFirefox: {
             // No update checks, telemetry or remote settings on a closed network.
             'app.update.enabled': false,
@@ -103,6 +113,38 @@ export async function launchWithExtension(name, options = {}) {
       await rm(profile, { recursive: true, force: true }).catch(() => {});
     },
   };
+}
+
+/**
+ * Disables or enables an add-on in Firefox, as its switch in about:addons does. WebDriver BiDi
+ * has no command for it (webExtension.install and uninstall only) and Firefox allows one
+ * remote session, so no Marionette session can do it beside puppeteer's; a browser launched
+ * with `systemAccess` lets BiDi evaluate in the browser window's privileged scope, where the
+ * AddonManager is. Uses puppeteer's BiDi connection (`browser.connection`, not in its types).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} id the add-on id
+ * @param {boolean} enabled
+ * @returns {Promise<boolean>} whether the add-on is active now
+ */
+export async function setAddonEnabled(browser, id, enabled) {
+  const connection = /** @type {{ send(method: string, params: object): Promise<{ result: any }> }} */ (
+    /** @type {any} */ (browser).connection
+  );
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0]?.context;
+  if (!context) throw new Error('no privileged browser window: launch Firefox with systemAccess');
+  const { result } = await connection.send('script.evaluate', {
+    expression: `(async () => {
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      const addon = await AddonManager.getAddonByID(${JSON.stringify(id)});
+      await (${enabled} ? addon.enable() : addon.disable());
+      return addon.isActive;
+    })()`,
+    target: { context },
+    awaitPromise: true,
+  });
+  if (result.type !== 'success') throw new Error(`could not switch the add-on: ${JSON.stringify(result)}`);
+  return result.result.value;
 }
 
 /**

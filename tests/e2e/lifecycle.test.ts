@@ -1,17 +1,20 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  closeCard,
   domBeforeAndNow,
   EXTENSION_DIRS,
   highlightedTexts,
   hoverTerm,
   launchWithExtension,
+  setAddonEnabled,
   waitForReady,
 } from '@/scripts/lib/browsers.mjs';
 import { serveFolder } from '@/scripts/lib/serve.mjs';
 
 // The extension removed, updated (installed again) or disabled while a page is open: what the
-// old content script added goes away, without errors, and the new one marks pages again.
+// old content script added goes away, without errors, and the new one marks pages again, the
+// open ones included, each exactly once.
 
 let origin = '';
 let closeServer: () => Promise<void> = async () => {};
@@ -44,9 +47,35 @@ async function expectPageAsLoaded(page: Page) {
   expect(now).toBe(before);
 }
 
+/** How many times Factlens finished marking the page (its `factlens:ready` marks). */
+function readyCount(page: Page) {
+  return page.evaluate(() => performance.getEntriesByName('factlens:ready').length);
+}
+
+/**
+ * Waits for the page's `count`-th `factlens:ready` and a while longer, then returns how many
+ * there are: a second copy of Factlens in the frame would mark the page again meanwhile.
+ */
+async function settledReadyCount(page: Page, count: number) {
+  await waitForReady(page, count);
+  // Both copies of a doubled start finish within moments of each other; this only waits.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  return readyCount(page);
+}
+
+/** Marked once: the terms, one highlight of six ranges, and exactly one card host on hover. */
+async function expectMarkedOnce(page: Page) {
+  await page.bringToFront();
+  expect(await highlightedTexts(page)).toEqual(TERMS);
+  expect(await footprint(page)).toEqual({ highlights: ['factlens-term:6'], hosts: 0 });
+  await hoverTerm(page, 'glutamate');
+  expect((await footprint(page)).hosts).toBe(1);
+  await closeCard(page);
+}
+
 /** A browser with Factlens and the lifecycle page open and marked; page errors are collected. */
-async function openLifecyclePage(browserName: 'chromium' | 'firefox') {
-  const { browser, extensionId, close } = await launchWithExtension(browserName);
+async function openLifecyclePage(browserName: 'chromium' | 'firefox', options: { systemAccess?: boolean } = {}) {
+  const { browser, extensionId, close } = await launchWithExtension(browserName, options);
   const page = await browser.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -89,26 +118,135 @@ describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (br
       await expectPageAsLoaded(page);
     }
     extensionId = await browser.installExtension(EXTENSION_DIRS[browserName]);
-    if (browserName === 'chromium') {
-      // Chrome runs content scripts only in pages loaded after the install.
-      expect(await footprint(page)).toEqual({ highlights: [], hosts: 0 });
-      await page.reload();
-      await waitForReady(page);
-    } else {
-      // Firefox stops the old script outright and runs the new one in the open page, which
-      // removes what the old one left (its highlights and the card's host) before it starts.
-      await waitForReady(page, 2);
-    }
+    // The open page is marked again without a reload: Firefox runs the new content script in
+    // it, and in Chrome the background injects it on install. It first removes what an old one
+    // left (in Firefox, its highlights and the card's host). Exactly once: one more ready mark.
+    expect(await settledReadyCount(page, 2)).toBe(2);
+    await expectMarkedOnce(page);
+    await expectPageAsLoaded(page);
+
+    // A page loaded after the install runs the new content script once (no injection on top).
+    const fresh = await browser.newPage();
+    fresh.on('pageerror', (error) => pageErrors.push(String(error)));
+    await fresh.setViewport({ width: 1000, height: 700 });
+    await fresh.goto(`${origin}/lifecycle.html`);
+    expect(await settledReadyCount(fresh, 1)).toBe(1);
+    await expectMarkedOnce(fresh);
+    await expectPageAsLoaded(fresh);
+    await fresh.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('extension updated while pages are open in chromium', () => {
+  let browser: Browser;
+  let extensionId = '';
+  let close: () => Promise<void> = async () => {};
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('chromium'));
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('replaces the old version in open pages and every frame, each marked once by the new one', async () => {
+    const framed = await browser.newPage();
+    framed.on('pageerror', (error) => pageErrors.push(String(error)));
+    await framed.goto(`${origin}/frames.html`);
+    const frameStates = () =>
+      Promise.all(
+        framed.frames().map((frame) =>
+          frame.evaluate(() => ({
+            ready: performance.getEntriesByName('factlens:ready').length,
+            marked: CSS.highlights.get('factlens-term')?.size ?? 0,
+          })),
+        ),
+      );
+    const eachFrameOnce = async (ready: number) => {
+      for (const frame of framed.frames()) {
+        await frame.waitForFunction((n) => performance.getEntriesByName('factlens:ready').length >= n, {}, ready);
+      }
+    };
+    await eachFrameOnce(1);
+    expect(await frameStates()).toEqual(Array(6).fill({ ready: 1, marked: 1 }));
     await page.bringToFront();
-    expect(await highlightedTexts(page)).toEqual(TERMS);
-    expect(await footprint(page)).toEqual({ highlights: ['factlens-term:6'], hosts: 0 });
+    await hoverTerm(page, 'Ketamine');
+
+    // Installing the same extension again while it runs is an update: the old content scripts
+    // stay in the pages, cut off, with their highlights and the open card.
+    expect(await browser.installExtension(EXTENSION_DIRS.chromium)).toBe(extensionId);
+    expect(await settledReadyCount(page, 2)).toBe(2);
+    await expectMarkedOnce(page);
+    await expectPageAsLoaded(page);
+    // Same-origin, sandboxed and srcdoc frames alike.
+    await eachFrameOnce(2);
+    expect(await frameStates()).toEqual(Array(6).fill({ ready: 2, marked: 1 }));
+    await framed.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('marks a frame once even when two copies of its content script start there at once', async () => {
+    // What a page that loads while the extension installs may get: the manifest's content
+    // script and the injected one. WXT's context stops the older copy; it must not go on to mark.
+    const before = await readyCount(page);
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId));
+    const worker = await target.worker();
+    if (!worker) throw new Error('no service worker');
+    await worker.evaluate(async (url) => {
+      interface Api {
+        tabs: { query(filter: object): Promise<{ id?: number }[]> };
+        scripting: { executeScript(injection: object): Promise<unknown> };
+      }
+      const chrome = (globalThis as unknown as { chrome: Api }).chrome;
+      const [tab] = await chrome.tabs.query({ url });
+      const injection = { target: { tabId: tab?.id }, files: ['content-scripts/content.js'] };
+      await Promise.all([chrome.scripting.executeScript(injection), chrome.scripting.executeScript(injection)]);
+    }, page.url());
+    expect(await settledReadyCount(page, before + 1)).toBe(before + 1);
+    await expectMarkedOnce(page);
     await expectPageAsLoaded(page);
     expect(pageErrors).toEqual([]);
   });
 });
 
-// Firefox's remote protocol cannot disable an add-on (only themes, through management): there,
-// removing and installing again above is the case that stops content scripts from outside.
+// Firefox: the remote protocol has no command to disable an add-on, so the test lets it run the
+// AddonManager in the browser's privileged scope (setAddonEnabled).
+describe('extension disabled and enabled in firefox', () => {
+  let browser: Browser;
+  let extensionId = '';
+  let close: () => Promise<void> = async () => {};
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('firefox', { systemAccess: true }));
+  });
+
+  afterAll(async () => {
+    await close();
+  });
+
+  it('leaves the page as it was when disabled and marks the open page once when enabled', async () => {
+    await hoverTerm(page, 'glutamate');
+    expect(await setAddonEnabled(browser, extensionId, false)).toBe(false);
+    // Firefox stops the content script outright and removes its highlight styles; the page's
+    // own DOM is as it was, and no error reaches it.
+    await expectPageAsLoaded(page);
+    expect(await readyCount(page)).toBe(1);
+    expect(await setAddonEnabled(browser, extensionId, true)).toBe(true);
+    // Firefox runs the content script in the open page again; it removes what the stopped one
+    // left (its highlight and the card's host) and marks the page once.
+    expect(await settledReadyCount(page, 2)).toBe(2);
+    await expectMarkedOnce(page);
+    await expectPageAsLoaded(page);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('extension disabled and enabled in chromium', () => {
   let browser: Browser;
   let extensionId = '';

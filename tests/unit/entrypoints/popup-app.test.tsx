@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { readSetting, pausedUntilSetting, enabledSetting } from '@/utils/settings';
@@ -56,7 +56,7 @@ describe('popup App', () => {
 
   it('explains when the tab has no Factlens content script', async () => {
     const host = mount();
-    await settle();
-    expect(host.querySelector('.notice')?.textContent).toMatch(/cannot run on this page/);
+    // The popup asks the tab first; under load that takes longer than one settle().
+    await vi.waitFor(() => expect(host.querySelector('.notice')?.textContent).toMatch(/cannot run on this page/));
   });
 });
