@@ -23,6 +23,16 @@ export function badgeText(count: number): string {
   return count > 999 ? '999+' : String(count);
 }
 
+/** Session-storage flag: this run of the extension has brought its content scripts into open pages. */
+const INJECTED_KEY = 'openPagesInjected';
+
+async function injectOnFirstStart(): Promise<void> {
+  const stored = await browser.storage.session.get(INJECTED_KEY).catch(() => ({}) as Record<string, unknown>);
+  if (stored[INJECTED_KEY] === true) return;
+  await browser.storage.session.set({ [INJECTED_KEY]: true }).catch(() => {});
+  await injectIntoOpenTabs();
+}
+
 export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#2456c7' });
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
@@ -38,12 +48,12 @@ export default defineBackground(() => {
     if (tabId !== undefined && typeof data === 'number')
       void browser.action.setBadgeText({ tabId, text: badgeText(data) });
   });
-  if (!import.meta.env.FIREFOX) {
-    // Chrome leaves pages that were open before an install or update without the new version.
-    browser.runtime.onInstalled.addListener(({ reason }) => {
-      if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
-    });
-  }
+  // Chrome leaves pages that were open before an install, an update or enabling without the
+  // content scripts. Each of those starts the background afresh with empty session storage
+  // (Chrome empties it when an extension is disabled, reloaded or updated, and tells an
+  // extension nothing when it is enabled again), so the first start in a session brings them
+  // into the open pages; later starts (the worker wakes often) find the flag and do nothing.
+  if (!import.meta.env.FIREFOX) void injectOnFirstStart();
   browser.tabs.onZoomChange.addListener(({ tabId, newZoomFactor }) => {
     void sendMessage('zoomChanged', newZoomFactor, { tabId }).catch(() => {});
   });

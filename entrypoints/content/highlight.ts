@@ -73,6 +73,15 @@ export interface RangePainter {
   dispose(): void;
 }
 
+/** The text node at viewport point (x, y), if any. */
+function caretNode(doc: Document, x: number, y: number): Node | undefined {
+  if (typeof doc.caretPositionFromPoint === 'function') return doc.caretPositionFromPoint(x, y)?.offsetNode;
+  return doc.caretRangeFromPoint?.(x, y)?.startContainer;
+}
+
+/** Runs checked before the middle of the viewport after a scroll (runs can overlap). */
+const OVERLAPPING_RUNS = 16;
+
 /** Painted elements per group in viewport mode: one group is two observed elements. */
 const GROUP_SIZE = 32;
 
@@ -104,6 +113,9 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   let open: Group | undefined;
   let count = 0;
   let observer: IntersectionObserver | undefined;
+  /** Every group in document order of its first element, for the check after a scroll. */
+  const sorted: Group[] = [];
+  let stopScrollCheck: (() => void) | undefined;
 
   /** Groups near the viewport, once in viewport mode. */
   const nearGroups = new Set<Group>();
@@ -145,6 +157,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     }
     // A new group starts near, as painting does outside viewport mode, until observed.
     open = { elements: [element], near: observer === undefined };
+    insertSorted(open);
     groupOf.set(element, open);
     watchEnd(element, open);
   };
@@ -171,6 +184,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (elements.length === 0) {
       if (open === group) open = undefined;
       nearGroups.delete(group);
+      sorted.splice(sorted.indexOf(group), 1);
       return;
     }
     if (!wasEnd) return;
@@ -190,6 +204,58 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     const height = window.innerHeight;
     return Math.min(first.top, last.top) <= 2 * height && Math.max(first.bottom, last.bottom) >= -height;
   };
+  /** Binary insertion by document position: a new group mostly goes last. */
+  const insertSorted = (group: Group) => {
+    const first = group.elements[0] as Element;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const other = (sorted[mid] as Group).elements[0] as Element;
+      if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
+      else high = mid;
+    }
+    sorted.splice(low, 0, group);
+  };
+  /**
+   * After a scroll: the group whose span holds the middle of the viewport while both its ends
+   * lie outside the band (a jump into a long run) had no end cross the band, so no report.
+   * Found by document order: the last groups that start before the text in the middle.
+   */
+  const checkAfterScroll = () => {
+    const middle = caretNode(document, window.innerWidth / 2, window.innerHeight / 2);
+    if (middle) {
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        const first = (sorted[mid] as Group).elements[0] as Element;
+        if (first.compareDocumentPosition(middle) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
+        else high = mid;
+      }
+      // Runs can overlap (those painted after the context rule, or for new content, lie
+      // between the first scan's): the last few that start before the middle are checked.
+      for (let k = low - 1; k >= 0 && k >= low - OVERLAPPING_RUNS; k--) {
+        const group = sorted[k] as Group;
+        if (group.elements.length > 0) setNear(group, isNear(group));
+      }
+    }
+    for (const group of [...nearGroups]) setNear(group, group.elements.length > 0 && isNear(group));
+  };
+  const watchScrolling = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      clearTimeout(timer);
+      timer = setTimeout(checkAfterScroll, 100);
+    };
+    // Scroll events do not bubble; capturing on the document sees those of inner scrollers too.
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    stopScrollCheck = () => {
+      clearTimeout(timer);
+      document.removeEventListener('scroll', onScroll, { capture: true });
+    };
+  };
+
   const enterViewportMode = () => {
     observer = new IntersectionObserver(
       (entries) => {
@@ -203,6 +269,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       { rootMargin: '100% 0px 100% 0px' },
     );
     for (const element of ends.keys()) observer.observe(element);
+    watchScrolling();
   };
 
   return {
@@ -231,6 +298,8 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     },
     dispose() {
       observer?.disconnect();
+      stopScrollCheck?.();
+      sorted.length = 0;
       byElement.clear();
       groupOf.clear();
       ends.clear();

@@ -262,7 +262,7 @@ describe('extension disabled and enabled in chromium', () => {
     await close();
   });
 
-  it('takes its marks away when disabled and marks pages again once enabled', async () => {
+  it('takes its marks away when disabled and marks the open page and new ones again once enabled', async () => {
     await page.bringToFront();
     await hoverTerm(page, 'glutamate');
     expect((await footprint(page)).hosts).toBe(1);
@@ -289,6 +289,11 @@ describe('extension disabled and enabled in chromium', () => {
     });
     await expectPageAsLoaded(page);
     await setEnabled(true);
+    // Chrome tells an enabled extension nothing; its background's first start puts the content
+    // script back into the open page, which is marked once more.
+    expect(await settledReadyCount(page, 2)).toBe(2);
+    await expectMarkedOnce(page);
+    await expectPageAsLoaded(page);
     const fresh = await browser.newPage();
     await fresh.goto(`${origin}/lifecycle.html`);
     await waitForReady(fresh);

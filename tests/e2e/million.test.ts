@@ -33,7 +33,7 @@ const TERMS_BY_PHRASE: Record<string, string[]> = {
 function termRowsInView(page: Page) {
   return page.evaluate(() => {
     const highlight = CSS.highlights.get('factlens-term');
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
+    const ranges = highlight ? [...highlight] : [];
     return [...document.querySelectorAll('i.t')]
       .filter((row) => {
         const rect = row.getBoundingClientRect();
@@ -44,7 +44,7 @@ function termRowsInView(page: Page) {
         marked: ranges
           .filter((range) => row.contains(range.startContainer))
           .sort((a, b) => a.startOffset - b.startOffset)
-          .map((range) => range.toString()),
+          .map((range) => (range.startContainer.textContent ?? '').slice(range.startOffset, range.endOffset)),
       }));
   });
 }
