@@ -204,19 +204,20 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     const height = window.innerHeight;
     return Math.min(first.top, last.top) <= 2 * height && Math.max(first.bottom, last.bottom) >= -height;
   };
-  /** Binary insertion by document position: a new group mostly goes last. */
-  const insertSorted = (group: Group) => {
-    const first = group.elements[0] as Element;
+  /** How many groups start before `node` in document order (binary search). */
+  const startingBefore = (node: Node): number => {
     let low = 0;
     let high = sorted.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      const other = (sorted[mid] as Group).elements[0] as Element;
-      if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
+      const first = (sorted[mid] as Group).elements[0] as Element;
+      if (first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
       else high = mid;
     }
-    sorted.splice(low, 0, group);
+    return low;
   };
+  /** Binary insertion by document position: a new group mostly goes last. */
+  const insertSorted = (group: Group) => sorted.splice(startingBefore(group.elements[0] as Element), 0, group);
   /**
    * After a scroll: the group whose span holds the middle of the viewport while both its ends
    * lie outside the band (a jump into a long run) had no end cross the band, so no report.
@@ -225,14 +226,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   const checkAfterScroll = () => {
     const middle = caretNode(document, window.innerWidth / 2, window.innerHeight / 2);
     if (middle) {
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        const first = (sorted[mid] as Group).elements[0] as Element;
-        if (first.compareDocumentPosition(middle) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
-        else high = mid;
-      }
+      const low = startingBefore(middle);
       // Runs can overlap (those painted after the context rule, or for new content, lie
       // between the first scan's): the last few that start before the middle are checked.
       for (let k = low - 1; k >= 0 && k >= low - OVERLAPPING_RUNS; k--) {

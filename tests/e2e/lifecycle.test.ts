@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   closeCard,
@@ -85,28 +85,30 @@ async function openLifecyclePage(browserName: 'chromium' | 'firefox', options: {
   return { browser, extensionId, close, page, pageErrors };
 }
 
-describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (browserName) => {
-  let browser: Browser;
-  let extensionId = '';
-  let close: () => Promise<void> = async () => {};
-  let page: Page;
-  let pageErrors: string[] = [];
-
+/** Opens a browser with the lifecycle page for the enclosing describe, and closes it after. */
+function useLifecyclePage(browserName: 'chromium' | 'firefox', options: { systemAccess?: boolean } = {}) {
+  const opened = {} as Awaited<ReturnType<typeof openLifecyclePage>>;
   beforeAll(async () => {
-    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage(browserName));
+    Object.assign(opened, await openLifecyclePage(browserName, options));
   });
-
   afterAll(async () => {
-    await close();
+    await opened.close();
   });
+  return opened;
+}
+
+describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (browserName) => {
+  const opened = useLifecyclePage(browserName);
 
   it('marks the page and opens a card before anything happens to the extension', async () => {
+    const { page } = opened;
     expect(await highlightedTexts(page)).toEqual(TERMS);
     await hoverTerm(page, 'Ketamine');
     expect(await footprint(page)).toEqual({ highlights: ['factlens-term:6'], hosts: 1 });
   });
 
   it('leaves nothing behind once removed, and marks the open page once when installed again', async () => {
+    const { browser, extensionId, page, pageErrors } = opened;
     await browser.uninstallExtension(extensionId);
     if (browserName === 'chromium') {
       // Chrome keeps the old content script running, cut off: it notices within a second and
@@ -117,7 +119,7 @@ describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (br
       );
       await expectPageAsLoaded(page);
     }
-    extensionId = await browser.installExtension(EXTENSION_DIRS[browserName]);
+    opened.extensionId = await browser.installExtension(EXTENSION_DIRS[browserName]);
     // The open page is marked again without a reload: Firefox runs the new content script in
     // it, and in Chrome the background injects it on install. It first removes what an old one
     // left (in Firefox, its highlights and the card's host). Exactly once: one more ready mark.
@@ -139,21 +141,10 @@ describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (br
 });
 
 describe('extension updated while pages are open in chromium', () => {
-  let browser: Browser;
-  let extensionId = '';
-  let close: () => Promise<void> = async () => {};
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('chromium'));
-  });
-
-  afterAll(async () => {
-    await close();
-  });
+  const opened = useLifecyclePage('chromium');
 
   it('replaces the old version in open pages and every frame, each marked once by the new one', async () => {
+    const { browser, extensionId, page, pageErrors } = opened;
     const framed = await browser.newPage();
     framed.on('pageerror', (error) => pageErrors.push(String(error)));
     await framed.goto(`${origin}/frames.html`);
@@ -190,6 +181,7 @@ describe('extension updated while pages are open in chromium', () => {
   });
 
   it('marks a frame once even when two copies of its content script start there at once', async () => {
+    const { browser, extensionId, page, pageErrors } = opened;
     // What a page that loads while the extension installs may get: the manifest's content
     // script and the injected one. WXT's context stops the older copy; it must not go on to mark.
     const before = await readyCount(page);
@@ -216,21 +208,10 @@ describe('extension updated while pages are open in chromium', () => {
 // Firefox: the remote protocol has no command to disable an add-on, so the test lets it run the
 // AddonManager in the browser's privileged scope (setAddonEnabled).
 describe('extension disabled and enabled in firefox', () => {
-  let browser: Browser;
-  let extensionId = '';
-  let close: () => Promise<void> = async () => {};
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('firefox', { systemAccess: true }));
-  });
-
-  afterAll(async () => {
-    await close();
-  });
+  const opened = useLifecyclePage('firefox', { systemAccess: true });
 
   it('leaves the page as it was when disabled and marks the open page once when enabled', async () => {
+    const { browser, extensionId, page, pageErrors } = opened;
     await hoverTerm(page, 'glutamate');
     expect(await setAddonEnabled(browser, extensionId, false)).toBe(false);
     // Firefox stops the content script outright and removes its highlight styles; the page's
@@ -248,21 +229,10 @@ describe('extension disabled and enabled in firefox', () => {
 });
 
 describe('extension disabled and enabled in chromium', () => {
-  let browser: Browser;
-  let extensionId = '';
-  let close: () => Promise<void> = async () => {};
-  let page: Page;
-  let pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ browser, extensionId, close, page, pageErrors } = await openLifecyclePage('chromium'));
-  });
-
-  afterAll(async () => {
-    await close();
-  });
+  const opened = useLifecyclePage('chromium');
 
   it('takes its marks away when disabled and marks the open page and new ones again once enabled', async () => {
+    const { browser, extensionId, page, pageErrors } = opened;
     await page.bringToFront();
     await hoverTerm(page, 'glutamate');
     expect((await footprint(page)).hosts).toBe(1);
