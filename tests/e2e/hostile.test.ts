@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  domBeforeAndNow,
-  highlightedTexts,
-  hoverTerm,
-  launchWithExtension,
-  openCard,
-  waitForReady,
-} from '@/scripts/lib/browsers.mjs';
-import { serveFolder } from '@/scripts/lib/serve.mjs';
-
-let origin = '';
-let closeServer: () => Promise<void> = async () => {};
+import type { Frame, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { domBeforeAndNow, highlightedTexts, hoverTerm, openCard, waitForReady } from '@/scripts/lib/browsers.mjs';
+import { collectErrors, useExtensionBrowser, useFixtureServer } from './hooks';
 
 /**
  * React 19 and ReactDOM's client (development builds, which report every hydration mismatch)
@@ -45,15 +35,7 @@ function reactScript(): string {
 })();`;
 }
 
-beforeAll(async () => {
-  const server = await serveFolder('tests/fixtures/hostile', 0, { routes: { '/vendor/react.js': reactScript } });
-  origin = server.origin;
-  closeServer = server.close;
-});
-
-afterAll(async () => {
-  await closeServer();
-});
+const served = useFixtureServer('tests/fixtures/hostile', 0, { routes: { '/vendor/react.js': reactScript } });
 
 /** The page's DOM with our host left out, against the snapshot it took before Factlens ran. */
 async function expectUntouched(page: Page) {
@@ -63,31 +45,12 @@ async function expectUntouched(page: Page) {
 }
 
 describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserName) => {
-  let browser: Browser;
-  let close: () => Promise<void> = async () => {};
-
-  beforeAll(async () => {
-    ({ browser, close } = await launchWithExtension(browserName));
-  });
-
-  afterAll(async () => {
-    await close();
-  });
-
-  /** Errors the page reports to the browser: its own exceptions and console errors. */
-  function collectErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    return errors;
-  }
+  const launched = useExtensionBrowser(browserName);
 
   async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await launched.browser.newPage();
     await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(`${origin}/${path}`);
+    await page.goto(`${served.origin}/${path}`);
     return page;
   }
 
@@ -324,7 +287,7 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
     expect(frames.sort((a, b) => (a.at + a.origin < b.at + b.origin ? -1 : 1))).toEqual([
       {
         at: 'about:srcdoc',
-        origin: origin,
+        origin: served.origin,
         ready: 1,
         marked: ['dopamine'],
         body: '<p>In a srcdoc frame: dopamine.</p>',
@@ -336,7 +299,7 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
         marked: ['dopamine'],
         body: '<p>In a sandboxed srcdoc frame: dopamine.</p>',
       },
-      { at: 'same-origin', origin: origin, ready: 1, marked: ['serotonin'], body: framed },
+      { at: 'same-origin', origin: served.origin, ready: 1, marked: ['serotonin'], body: framed },
       { at: 'sandbox-scripts', origin: 'null', ready: 1, marked: ['serotonin'], body: framed },
       { at: 'sandbox', origin: 'null', ready: 1, marked: ['serotonin'], body: framed },
     ]);

@@ -10,24 +10,13 @@ import {
   setAddonEnabled,
   waitForReady,
 } from '@/scripts/lib/browsers.mjs';
-import { serveFolder } from '@/scripts/lib/serve.mjs';
+import { useFixtureServer } from './hooks';
 
 // The extension removed, updated (installed again) or disabled while a page is open: what the
 // old content script added goes away, without errors, and the new one marks pages again, the
 // open ones included, each exactly once.
 
-let origin = '';
-let closeServer: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const server = await serveFolder('tests/fixtures/hostile');
-  origin = server.origin;
-  closeServer = server.close;
-});
-
-afterAll(async () => {
-  await closeServer();
-});
+const served = useFixtureServer('tests/fixtures/hostile');
 
 const TERMS = ['Ketamine', 'NMDA receptor', 'glutamate', 'Electroconvulsive therapy', 'TMS', 'depression'];
 
@@ -80,7 +69,7 @@ async function openLifecyclePage(browserName: 'chromium' | 'firefox', options: {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(`${origin}/lifecycle.html`);
+  await page.goto(`${served.origin}/lifecycle.html`);
   await waitForReady(page);
   return { browser, extensionId, close, page, pageErrors };
 }
@@ -131,7 +120,7 @@ describe.each(['chromium', 'firefox'] as const)('extension lifecycle in %s', (br
     const fresh = await browser.newPage();
     fresh.on('pageerror', (error) => pageErrors.push(String(error)));
     await fresh.setViewport({ width: 1000, height: 700 });
-    await fresh.goto(`${origin}/lifecycle.html`);
+    await fresh.goto(`${served.origin}/lifecycle.html`);
     expect(await settledReadyCount(fresh, 1)).toBe(1);
     await expectMarkedOnce(fresh);
     await expectPageAsLoaded(fresh);
@@ -147,7 +136,7 @@ describe('extension updated while pages are open in chromium', () => {
     const { browser, extensionId, page, pageErrors } = opened;
     const framed = await browser.newPage();
     framed.on('pageerror', (error) => pageErrors.push(String(error)));
-    await framed.goto(`${origin}/frames.html`);
+    await framed.goto(`${served.origin}/frames.html`);
     const frameStates = () =>
       Promise.all(
         framed.frames().map((frame) =>
@@ -265,7 +254,7 @@ describe('extension disabled and enabled in chromium', () => {
     await expectMarkedOnce(page);
     await expectPageAsLoaded(page);
     const fresh = await browser.newPage();
-    await fresh.goto(`${origin}/lifecycle.html`);
+    await fresh.goto(`${served.origin}/lifecycle.html`);
     await waitForReady(fresh);
     expect(await highlightedTexts(fresh)).toEqual(TERMS);
     await fresh.close();

@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '@/scripts/lib/browsers.mjs';
-import { serveFolder } from '@/scripts/lib/serve.mjs';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { collectErrors, useExtensionBrowser, useFixtureServer } from './hooks';
 
 // A page of a million nodes (tests/fixtures/hostile/million.html) with its own 20 ms timer and
 // click handler: Factlens takes seconds to get through it, and the page must keep running the
 // whole time. Speed itself belongs to the benchmark: nothing here asserts how long anything
 // takes, only that the page's own work is interleaved with Factlens' and handled before it ends.
 
-let origin = '';
-let closeServer: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  const server = await serveFolder('tests/fixtures/hostile');
-  origin = server.origin;
-  closeServer = server.close;
-});
-
-afterAll(async () => {
-  await closeServer();
-});
+const served = useFixtureServer('tests/fixtures/hostile');
 
 /** What each kind of row of the fixture says, and the terms Factlens must mark in it. */
 const TERMS_BY_PHRASE: Record<string, string[]> = {
@@ -61,26 +49,13 @@ async function markedInViewSoon(page: Page) {
 }
 
 describe.each(['chromium', 'firefox'] as const)('a page of a million nodes in %s', (browserName) => {
-  let browser: Browser;
-  let close: () => Promise<void> = async () => {};
-
-  beforeAll(async () => {
-    ({ browser, close } = await launchWithExtension(browserName));
-  });
-
-  afterAll(async () => {
-    await close();
-  });
+  const launched = useExtensionBrowser(browserName);
 
   it('keeps the page responsive while it marks it, marks what is in view and changes nothing', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const page = await launched.browser.newPage();
+    const errors = collectErrors(page);
     await page.setViewport({ width: 1000, height: 700 });
-    await page.goto(`${origin}/million.html`, { timeout: 90_000 });
+    await page.goto(`${served.origin}/million.html`, { timeout: 90_000 });
 
     // Factlens has started on the page (its first User Timing measure is there) and is not done.
     await page.waitForFunction(
