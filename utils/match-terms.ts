@@ -214,8 +214,13 @@ function tokeniseUnicode(text: string, index: TermIndex, fuzzy: boolean, budget:
   }
   return resolveJoins(index, any);
 }
+/**
+ * Text whose words are all ASCII: besides ASCII, only no-break spaces and General Punctuation
+ * (typographic spaces, dashes, quotes, ellipses), which separate words in both tokenisers and
+ * keep their length in lower case. Most real text, curly quotes and dashes included.
+ */
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at U+0000 on purpose
-const ALL_ASCII = /^[\u0000-\u007f]*$/;
+const ALL_ASCII = /^[\u0000-\u007f\u00a0\u2000-\u206f]*$/;
 /** Between words of lower-cased ASCII text. */
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
