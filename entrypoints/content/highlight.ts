@@ -79,8 +79,10 @@ function caretNode(doc: Document, x: number, y: number): Node | undefined {
   return doc.caretRangeFromPoint?.(x, y)?.startContainer;
 }
 
-/** Runs checked before the middle of the viewport after a scroll (runs can overlap). */
-const OVERLAPPING_RUNS = 16;
+/** After a scroll, the walk from the middle of the viewport stops at this many painted elements each way. */
+const NEARBY_PAINTED = 8;
+/** ...or after this many elements each way. */
+const NEARBY_ELEMENTS = 5000;
 
 /** Painted elements per group in viewport mode: one group is two observed elements. */
 const GROUP_SIZE = 32;
@@ -113,8 +115,6 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   let open: Group | undefined;
   let count = 0;
   let observer: IntersectionObserver | undefined;
-  /** Every group in document order of its first element, for the check after a scroll. */
-  const sorted: Group[] = [];
   let stopScrollCheck: (() => void) | undefined;
 
   /** Groups near the viewport, once in viewport mode. */
@@ -157,7 +157,6 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     }
     // A new group starts near, as painting does outside viewport mode, until observed.
     open = { elements: [element], near: observer === undefined };
-    insertSorted(open);
     groupOf.set(element, open);
     watchEnd(element, open);
   };
@@ -184,7 +183,6 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (elements.length === 0) {
       if (open === group) open = undefined;
       nearGroups.delete(group);
-      sorted.splice(sorted.indexOf(group), 1);
       return;
     }
     if (!wasEnd) return;
@@ -204,35 +202,31 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     const height = window.innerHeight;
     return Math.min(first.top, last.top) <= 2 * height && Math.max(first.bottom, last.bottom) >= -height;
   };
-  /** How many groups start before `node` in document order (binary search). */
-  const startingBefore = (node: Node): number => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const first = (sorted[mid] as Group).elements[0] as Element;
-      if (first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  /** Binary insertion by document position: a new group mostly goes last. */
-  const insertSorted = (group: Group) => sorted.splice(startingBefore(group.elements[0] as Element), 0, group);
   /**
-   * After a scroll: the group whose span holds the middle of the viewport while both its ends
-   * lie outside the band (a jump into a long run) had no end cross the band, so no report.
-   * Found by document order: the last groups that start before the text in the middle.
+   * After a scroll: a run whose span holds the middle of the viewport while both its ends lie
+   * outside the band (a jump into a long run) had no end cross the band, so no report. Its
+   * elements are the painted ones nearest the middle: the walk goes out from the middle to the
+   * first few painted elements on each side (runs can overlap) and checks their runs. (Sorting
+   * runs by document position instead costs a sibling scan per comparison on flat pages.)
    */
   const checkAfterScroll = () => {
     const middle = caretNode(document, window.innerWidth / 2, window.innerHeight / 2);
     if (middle) {
-      const low = startingBefore(middle);
-      // Runs can overlap (those painted after the context rule, or for new content, lie
-      // between the first scan's): the last few that start before the middle are checked.
-      for (let k = low - 1; k >= 0 && k >= low - OVERLAPPING_RUNS; k--) {
-        const group = sorted[k] as Group;
-        if (group.elements.length > 0) setNear(group, isNear(group));
+      const around = new Set<Group>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+      for (const forward of [true, false]) {
+        walker.currentNode = middle;
+        let painted = 0;
+        for (let steps = 0; steps < NEARBY_ELEMENTS && painted < NEARBY_PAINTED; steps++) {
+          const element = (forward ? walker.nextNode() : walker.previousNode()) as Element | null;
+          if (!element) break;
+          const group = groupOf.get(element);
+          if (!group) continue;
+          around.add(group);
+          painted++;
+        }
       }
+      for (const group of around) setNear(group, isNear(group));
     }
     for (const group of [...nearGroups]) setNear(group, group.elements.length > 0 && isNear(group));
   };
@@ -293,7 +287,6 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     dispose() {
       observer?.disconnect();
       stopScrollCheck?.();
-      sorted.length = 0;
       byElement.clear();
       groupOf.clear();
       ends.clear();
