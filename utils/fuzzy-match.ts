@@ -114,15 +114,19 @@ export class FuzzyCorrector {
     return this.prefixSet.has(key);
   }
 
-  /** True when correct(key) gives its final answer without further work: it is decided or cached. */
-  settled(key: string): boolean {
+  /** True when `key` is never corrected: a vocabulary word, or out of length or first-letter reach. */
+  private outOfReach(key: string): boolean {
     return (
       key.length < this.minLength ||
       key.length > this.maxLength ||
       !this.firstLetters.has(key[0] ?? '') ||
-      this.vocabulary.has(key) ||
-      this.cache.has(key)
+      this.vocabulary.has(key)
     );
+  }
+
+  /** True when correct(key) gives its final answer without further work: it is decided or cached. */
+  settled(key: string): boolean {
+    return this.outOfReach(key) || this.cache.has(key);
   }
 
   /**
@@ -130,8 +134,7 @@ export class FuzzyCorrector {
    * Spends from `budget` only when real work is done; returns undefined once it is spent.
    */
   correct(key: string, budget?: FuzzyBudget): string | undefined {
-    if (key.length < this.minLength || key.length > this.maxLength) return undefined;
-    if (!this.firstLetters.has(key[0] ?? '') || this.vocabulary.has(key)) return undefined;
+    if (this.outOfReach(key)) return undefined;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
     if (budget && budget.remainingMs <= 0) return undefined;
