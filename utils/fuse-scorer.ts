@@ -8,11 +8,15 @@ export const FUSE_THRESHOLD = 0.3;
  * The fuzzy corrector's scorer: fuse.js ranks the few candidate words the corrector's
  * one-deletion index proposed, and the best one counts if it scores within FUSE_THRESHOLD.
  * One fuse.js instance per candidate group, built once each. In the content script this module
- * loads only when a page has a word that needs scoring (entrypoints/fuzzy-scorer.ts).
+ * loads only when a page has a word that needs scoring (entrypoints/fuzzy-scorer.ts), and it
+ * brings the real words that must not be corrected (`exclusions`) with it, so the content
+ * script does not carry them.
  */
-export function createFuseScorer(): Scorer {
+export function createFuseScorer(exclusions: Iterable<string> = []): Scorer {
   const instances = new Map<string, Fuse<string>>();
+  const excluded = new Set(exclusions);
   return (key, candidates) => {
+    if (excluded.has(key)) return undefined;
     const group = candidates.join(' ');
     let fuse = instances.get(group);
     if (!fuse) {

@@ -157,32 +157,72 @@ function compile(entries: readonly TermSummary[], options: CompileOptions, sourc
  * Terminals point into the summaries it was compiled from, which must be passed to load it.
  */
 export interface PrecompiledIndex {
-  /** Trie nodes after the root, each after its parent: [parent, key, terminals]. */
-  nodes: [number, string, PrecompiledTerminal[]][];
+  /** The nodes under the root: [key, terminals, the nodes under this one], without empty parts at the end. */
+  trie: PrecompiledNode[];
+  /** The fuzzy corrector's vocabulary, separated by spaces. */
+  vocabulary: string;
 }
+
+type PrecompiledNode = [string] | [string, PrecompiledTerminals] | [string, PrecompiledTerminals, PrecompiledNode[]];
+
+/**
+ * A node's terminals: one terminal without exact spellings as the number
+ * entry index * VARIANTS + variant index (fewer bytes in the content script), or a list.
+ */
+type PrecompiledTerminals = number | PrecompiledTerminal[];
 
 /** [entry index, variant index (aliases, then forms), exact spellings if any]. */
 type PrecompiledTerminal = [number, number] | [number, number, string[]];
+
+/** More than the aliases and forms of any entry (precompileTermIndex checks). */
+const VARIANTS = 100;
 
 /** Compiles `entries` for loadTermIndex(); see PrecompiledIndex. */
 export function precompileTermIndex(entries: readonly TermSummary[]): PrecompiledIndex {
   const sources: TerminalSources = new Map();
   const index = compile(entries, {}, sources);
-  const nodes: PrecompiledIndex['nodes'] = [];
-  const queue: [TrieNode, number][] = [[index.root, 0]];
-  let count = 1;
-  while (queue.length > 0) {
-    const [node, id] = queue.shift() as [TrieNode, number];
-    for (const [key, child] of node.next) {
-      const terminals = child.terminals.map((terminal): PrecompiledTerminal => {
+  const rows = (node: TrieNode): PrecompiledNode[] =>
+    [...node.next].map(([key, child]): PrecompiledNode => {
+      const refs = child.terminals.map((terminal): PrecompiledTerminal => {
         const [entryIndex, variantIndex] = sources.get(terminal) ?? [-1, -1];
+        if (variantIndex >= VARIANTS) throw new Error(`More than ${VARIANTS} aliases and forms: ${terminal.entryId}`);
         return terminal.exact ? [entryIndex, variantIndex, [...terminal.exact]] : [entryIndex, variantIndex];
       });
-      nodes.push([id, key, terminals]);
-      queue.push([child, count++]);
-    }
+      const only = refs.length === 1 ? (refs[0] as PrecompiledTerminal) : undefined;
+      const terminals = only?.length === 2 ? only[0] * VARIANTS + only[1] : refs;
+      const below = rows(child);
+      if (below.length > 0) return [key, terminals, below];
+      return refs.length > 0 ? [key, terminals] : [key];
+    });
+  return { trie: rows(index.root), vocabulary: [...index.fuzzy.words()].join(' ') };
+}
+
+/** Makes the parts of a loaded trie node when the matcher first reaches them. */
+interface NodeLoader {
+  children(rows: PrecompiledNode[] | undefined): Map<string, TrieNode>;
+  terminals(refs: PrecompiledTerminals | undefined): Terminal[];
+}
+
+/**
+ * A node of a loaded index: its children and terminals are made on first use, so a page makes
+ * the first level of the trie and only the parts below it that its words reach.
+ */
+class LoadedNode implements TrieNode {
+  private made: Map<string, TrieNode> | undefined;
+  private madeTerminals: Terminal[] | undefined;
+
+  constructor(
+    private readonly row: PrecompiledNode,
+    private readonly loader: NodeLoader,
+  ) {}
+
+  get next(): Map<string, TrieNode> {
+    return (this.made ??= this.loader.children(this.row[2]));
   }
-  return { nodes };
+
+  get terminals(): Terminal[] {
+    return (this.madeTerminals ??= this.loader.terminals(this.row[1]));
+  }
 }
 
 /** The index precompileTermIndex(entries) describes, with the same entries, ready to match. */
@@ -191,55 +231,46 @@ export function loadTermIndex(
   entries: readonly TermSummary[],
   options: CompileOptions = {},
 ): TermIndex {
-  // Plain indexed loops: this runs once per page in cold code, where destructuring and
-  // spreads cost far more than in warm code.
-  const terminalOf = (ref: PrecompiledTerminal): Terminal => {
-    const entry = entries[ref[0]] as TermSummary;
-    const variant = ref[1];
-    const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
-    const ambiguous = alias.ambiguous === true;
-    const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
-    if (ref.length === 3) terminal.exact = ref[2];
-    if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
-    if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
-    return terminal;
-  };
-  const nodes = precompiled.nodes;
-  // Most nodes are leaves without terminals or without children: they share one empty map and
-  // one empty list (never written to: a node gets its own map with its first child).
+  // Plain indexed loops, and only the first level of the trie: this runs once per page in
+  // cold code, where each step costs many times what it costs once optimised.
   const noChildren: Map<string, TrieNode> = new Map();
   const noTerminals: Terminal[] = [];
-  const trie: TrieNode[] = [{ next: new Map(), terminals: noTerminals }];
-  const parents: number[] = [0];
-  const tokens: string[] = [''];
-  const vocabulary = new Set<string>();
-  for (let i = 0; i < nodes.length; i++) {
-    const row = nodes[i] as PrecompiledIndex['nodes'][number];
-    const parent = row[0];
-    const key = row[1];
-    const refs = row[2];
-    const terminals: Terminal[] = refs.length === 0 ? noTerminals : [];
-    let plain = false;
-    for (let k = 0; k < refs.length; k++) {
-      const terminal = terminalOf(refs[k] as PrecompiledTerminal);
-      terminals.push(terminal);
-      plain ||= !terminal.ambiguous && !terminal.exact;
-    }
-    const node: TrieNode = { next: noChildren, terminals };
-    const parentNode = trie[parent] as TrieNode;
-    if (parentNode.next === noChildren) parentNode.next = new Map();
-    parentNode.next.set(key, node);
-    trie.push(node);
-    parents.push(parent);
-    // Keys after the first are "<joint> <token>"; a joint has no space in it.
-    tokens.push(key.slice(key.indexOf(' ') + 1));
-    // As in compile(): the words of unambiguous, non-abbreviation spellings.
-    if (plain) for (let at = i + 1; at !== 0; at = parents[at] as number) vocabulary.add(tokens[at] as string);
-  }
-  const fuzzy = new FuzzyCorrector(vocabulary, options.fuzzyExclusions ?? [], options.scorer);
-  return {
-    root: trie[0] as TrieNode,
-    entries: new Map(entries.map((entry) => [entry.id, entry])),
-    fuzzy,
+  const loader: NodeLoader = {
+    children(rows) {
+      if (!rows) return noChildren;
+      const next = new Map<string, TrieNode>();
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i] as PrecompiledNode;
+        next.set(row[0], new LoadedNode(row, loader));
+      }
+      return next;
+    },
+    terminals(refs) {
+      if (refs === undefined) return noTerminals;
+      const list: PrecompiledTerminal[] =
+        typeof refs === 'number' ? [[Math.floor(refs / VARIANTS), refs % VARIANTS]] : refs;
+      if (list.length === 0) return noTerminals;
+      const terminals: Terminal[] = [];
+      for (let k = 0; k < list.length; k++) {
+        const ref = list[k] as PrecompiledTerminal;
+        const entry = entries[ref[0]] as TermSummary;
+        const variant = ref[1];
+        const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
+        const ambiguous = alias.ambiguous === true;
+        const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
+        if (ref.length === 3) terminal.exact = ref[2];
+        if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
+        if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
+        terminals.push(terminal);
+      }
+      return terminals;
+    },
   };
+  // The root is a node like the others (one shape for the matcher), with its level made now.
+  const root = new LoadedNode(['', [], precompiled.trie], loader);
+  void root.next;
+  const fuzzy = new FuzzyCorrector(precompiled.vocabulary.split(' '), options.fuzzyExclusions ?? [], options.scorer);
+  const byId = new Map<string, TermSummary>();
+  for (let i = 0; i < entries.length; i++) byId.set((entries[i] as TermSummary).id, entries[i] as TermSummary);
+  return { root, entries: byId, fuzzy };
 }

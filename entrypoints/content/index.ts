@@ -1,5 +1,5 @@
 import '@/components/fact-card.css';
-import { fuzzyExclusions, precompiledIndex, termSummaries } from '@/data/match-data';
+import { precompiledIndex, termSummaries } from '@/data/match-data';
 import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
@@ -45,10 +45,9 @@ export default defineContentScript({
       const summaries = await readEffectiveSummaries(termSummaries);
       const started = performance.now();
       // The bundled fact set comes compiled; custom packs make the page compile it with theirs.
+      // The words fuzzy matching leaves alone come with the scorer (entrypoints/fuzzy-scorer.ts).
       const compiled =
-        summaries === termSummaries
-          ? loadTermIndex(precompiledIndex, termSummaries, { fuzzyExclusions })
-          : compileTermIndex(summaries, { fuzzyExclusions });
+        summaries === termSummaries ? loadTermIndex(precompiledIndex, termSummaries) : compileTermIndex(summaries);
       performance.measure('factlens:compile', { start: started, end: performance.now() });
       return compiled;
     };

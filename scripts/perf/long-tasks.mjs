@@ -29,6 +29,16 @@ try {
     (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === pid,
   )?.tid;
   const start = Math.min(...marks.map((m) => m.ts));
+  // Factlens' measures (async begin and end events, paired in order: ids repeat), to name the
+  // slices a long task ran.
+  const open = new Map();
+  const measures = [];
+  for (const m of [...marks].sort((a, b) => a.ts - b.ts)) {
+    const key = `${m.name} ${m.id2?.local ?? m.id}`;
+    if (m.ph === 'b') open.set(key, [...(open.get(key) ?? []), m.ts]);
+    else if (m.ph === 'e' && open.get(key)?.length)
+      measures.push({ name: m.name, ts: open.get(key).shift(), end: m.ts });
+  }
   const tasks = traceEvents.filter((e) => e.name === 'RunTask' && e.dur > 50_000 && e.pid === pid && e.tid === tid);
   for (const task of tasks.filter((t) => t.ts + t.dur >= start)) {
     const parts = {};
@@ -41,8 +51,12 @@ try {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
       .map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+    const inside = measures
+      .filter((m) => m.ts >= task.ts && m.end <= task.ts + task.dur && m.end - m.ts > 1_000)
+      .map((m) => `${m.name} ${((m.end - m.ts) / 1000).toFixed(0)}`);
     console.log(
-      `${(task.dur / 1000).toFixed(0)} ms task at +${((task.ts - start) / 1000).toFixed(0)} ms: ${largest.join(', ')}`,
+      `${(task.dur / 1000).toFixed(0)} ms task at +${((task.ts - start) / 1000).toFixed(0)} ms: ${largest.join(', ')}` +
+        (inside.length > 0 ? ` (${inside.join(', ')})` : ''),
     );
   }
 } finally {

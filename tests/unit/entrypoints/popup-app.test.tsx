@@ -5,7 +5,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { readSetting, pausedUntilSetting, enabledSetting } from '@/utils/settings';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits for the popup to render what `find` looks for (storage reads are asynchronous; slower under load). */
+const waitFor = <T,>(find: () => T | null | undefined): Promise<T> =>
+  vi.waitFor(() => {
+    const found = find();
+    if (found === null || found === undefined) throw new Error('not rendered yet');
+    return found;
+  });
 
 function mount(): HTMLElement {
   const host = document.createElement('div');
@@ -14,10 +20,8 @@ function mount(): HTMLElement {
   return host;
 }
 
-function buttonWithText(host: HTMLElement, text: string): HTMLButtonElement {
-  const button = [...host.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
-  if (!button) throw new Error(`no button "${text}"`);
-  return button;
+function buttonWithText(host: HTMLElement, text: string): HTMLButtonElement | undefined {
+  return [...host.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
 }
 
 beforeEach(() => {
@@ -32,31 +36,26 @@ afterEach(() => {
 describe('popup App', () => {
   it('switches Factlens off everywhere through the stored setting', async () => {
     const host = mount();
-    await settle();
-    const toggle = host.querySelector<HTMLInputElement>('input[role="switch"]');
-    expect(toggle?.checked).toBe(true);
-    toggle?.click();
-    await settle();
-    expect(await readSetting(enabledSetting)).toBe(false);
+    const toggle = await waitFor(() => host.querySelector<HTMLInputElement>('input[role="switch"]'));
+    await vi.waitFor(() => expect(toggle.checked).toBe(true));
+    toggle.click();
+    await vi.waitFor(async () => expect(await readSetting(enabledSetting)).toBe(false));
   });
 
   it('pauses for an hour, shows the time left, and resumes', async () => {
     const host = mount();
-    await settle();
     const before = Date.now();
-    buttonWithText(host, 'Pause for an hour').click();
-    await settle();
+    (await waitFor(() => buttonWithText(host, 'Pause for an hour'))).click();
+    await vi.waitFor(() => expect(host.querySelector('.paused')?.textContent).toMatch(/Paused, 1 h left\./));
     const until = await readSetting(pausedUntilSetting);
     expect(until - before).toBeGreaterThanOrEqual(60 * 60 * 1000 - 100);
-    expect(host.querySelector('.paused')?.textContent).toMatch(/Paused, 1 h left\./);
-    buttonWithText(host, 'Resume').click();
-    await settle();
-    expect(await readSetting(pausedUntilSetting)).toBe(0);
+    (await waitFor(() => buttonWithText(host, 'Resume'))).click();
+    await vi.waitFor(async () => expect(await readSetting(pausedUntilSetting)).toBe(0));
   });
 
   it('explains when the tab has no Factlens content script', async () => {
     const host = mount();
-    // The popup asks the tab first; under load that takes longer than one settle().
+    // The popup asks the tab first; slower under load.
     await vi.waitFor(() => expect(host.querySelector('.notice')?.textContent).toMatch(/cannot run on this page/));
   });
 });

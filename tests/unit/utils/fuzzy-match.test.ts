@@ -75,6 +75,16 @@ describe('FuzzyCorrector', () => {
     expect(corrector.correct('neutron')).toBeUndefined();
   });
 
+  it('does not correct the real words the scorer excludes, as in the content script, which loads them with it', () => {
+    const lazy = new FuzzyCorrector(['neuron', 'ketamine'], []);
+    expect(lazy.correct('neutron')).toBeUndefined();
+    lazy.setScorer(createFuseScorer(['neutron']));
+    expect(lazy.correct('neutron')).toBeUndefined();
+    expect(lazy.correct('ketamin')).toBe('ketamine');
+    // Without the exclusion, the same scorer would take neutron for neuron.
+    expect(new FuzzyCorrector(['neuron'], [], createFuseScorer()).correct('neutron')).toBe('neuron');
+  });
+
   it('leaves exact vocabulary words and non-letters alone', () => {
     expect(corrector.correct('ketamine')).toBeUndefined();
     expect(corrector.correct('ketam1ne')).toBeUndefined();
