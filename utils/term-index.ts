@@ -197,78 +197,47 @@ export function precompileTermIndex(entries: readonly TermSummary[]): Precompile
   return { trie: rows(index.root), vocabulary: [...index.fuzzy.words()].join(' ') };
 }
 
-/** Makes the parts of a loaded trie node when the matcher first reaches them. */
-interface NodeLoader {
-  children(rows: PrecompiledNode[] | undefined): Map<string, TrieNode>;
-  terminals(refs: PrecompiledTerminals | undefined): Terminal[];
-}
-
-/**
- * A node of a loaded index: its children and terminals are made on first use, so a page makes
- * the first level of the trie and only the parts below it that its words reach.
- */
-class LoadedNode implements TrieNode {
-  private made: Map<string, TrieNode> | undefined;
-  private madeTerminals: Terminal[] | undefined;
-
-  constructor(
-    private readonly row: PrecompiledNode,
-    private readonly loader: NodeLoader,
-  ) {}
-
-  get next(): Map<string, TrieNode> {
-    return (this.made ??= this.loader.children(this.row[2]));
-  }
-
-  get terminals(): Terminal[] {
-    return (this.madeTerminals ??= this.loader.terminals(this.row[1]));
-  }
-}
-
 /** The index precompileTermIndex(entries) describes, with the same entries, ready to match. */
 export function loadTermIndex(
   precompiled: PrecompiledIndex,
   entries: readonly TermSummary[],
   options: CompileOptions = {},
 ): TermIndex {
-  // Plain indexed loops, and only the first level of the trie: this runs once per page in
-  // cold code, where each step costs many times what it costs once optimised.
+  // Plain indexed loops: this runs once per page in cold code, where each step costs many
+  // times what it costs once optimised. Nodes are plain objects of one shape, as compile()
+  // makes them, so the matcher's property reads stay simple.
   const noChildren: Map<string, TrieNode> = new Map();
   const noTerminals: Terminal[] = [];
-  const loader: NodeLoader = {
-    children(rows) {
-      if (!rows) return noChildren;
-      const next = new Map<string, TrieNode>();
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i] as PrecompiledNode;
-        next.set(row[0], new LoadedNode(row, loader));
-      }
-      return next;
-    },
-    terminals(refs) {
-      if (refs === undefined) return noTerminals;
-      const list: PrecompiledTerminal[] =
-        typeof refs === 'number' ? [[Math.floor(refs / VARIANTS), refs % VARIANTS]] : refs;
-      if (list.length === 0) return noTerminals;
-      const terminals: Terminal[] = [];
-      for (let k = 0; k < list.length; k++) {
-        const ref = list[k] as PrecompiledTerminal;
-        const entry = entries[ref[0]] as TermSummary;
-        const variant = ref[1];
-        const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
-        const ambiguous = alias.ambiguous === true;
-        const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
-        if (ref.length === 3) terminal.exact = ref[2];
-        if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
-        if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
-        terminals.push(terminal);
-      }
-      return terminals;
-    },
+  const terminalsOf = (refs: PrecompiledTerminals | undefined): Terminal[] => {
+    if (refs === undefined) return noTerminals;
+    const list: PrecompiledTerminal[] =
+      typeof refs === 'number' ? [[Math.floor(refs / VARIANTS), refs % VARIANTS]] : refs;
+    if (list.length === 0) return noTerminals;
+    const terminals: Terminal[] = [];
+    for (let k = 0; k < list.length; k++) {
+      const ref = list[k] as PrecompiledTerminal;
+      const entry = entries[ref[0]] as TermSummary;
+      const variant = ref[1];
+      const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
+      const ambiguous = alias.ambiguous === true;
+      const terminal: Terminal = { entryId: entry.id, alias: alias.text, ambiguous };
+      if (ref.length === 3) terminal.exact = ref[2];
+      if (alias.otherMeanings?.length) terminal.otherMeanings = alias.otherMeanings;
+      if (ambiguous && alias.cues?.length) terminal.cues = alias.cues;
+      terminals.push(terminal);
+    }
+    return terminals;
   };
-  // The root is a node like the others (one shape for the matcher), with its level made now.
-  const root = new LoadedNode(['', [], precompiled.trie], loader);
-  void root.next;
+  const level = (rows: PrecompiledNode[] | undefined): Map<string, TrieNode> => {
+    if (!rows) return noChildren;
+    const next = new Map<string, TrieNode>();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as PrecompiledNode;
+      next.set(row[0], { next: level(row[2]), terminals: terminalsOf(row[1]) });
+    }
+    return next;
+  };
+  const root: TrieNode = { next: level(precompiled.trie), terminals: noTerminals };
   const fuzzy = new FuzzyCorrector(precompiled.vocabulary.split(' '), options.fuzzyExclusions ?? [], options.scorer);
   const byId = new Map<string, TermSummary>();
   for (let i = 0; i < entries.length; i++) byId.set((entries[i] as TermSummary).id, entries[i] as TermSummary);
