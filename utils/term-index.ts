@@ -163,19 +163,10 @@ export interface PrecompiledIndex {
   vocabulary: string;
 }
 
-type PrecompiledNode = [string] | [string, PrecompiledTerminals] | [string, PrecompiledTerminals, PrecompiledNode[]];
-
-/**
- * A node's terminals: one terminal without exact spellings as the number
- * entry index * VARIANTS + variant index (fewer bytes in the content script), or a list.
- */
-type PrecompiledTerminals = number | PrecompiledTerminal[];
+type PrecompiledNode = [string] | [string, PrecompiledTerminal[]] | [string, PrecompiledTerminal[], PrecompiledNode[]];
 
 /** [entry index, variant index (aliases, then forms), exact spellings if any]. */
 type PrecompiledTerminal = [number, number] | [number, number, string[]];
-
-/** More than the aliases and forms of any entry (precompileTermIndex checks). */
-const VARIANTS = 100;
 
 /** Compiles `entries` for loadTermIndex(); see PrecompiledIndex. */
 export function precompileTermIndex(entries: readonly TermSummary[]): PrecompiledIndex {
@@ -183,16 +174,13 @@ export function precompileTermIndex(entries: readonly TermSummary[]): Precompile
   const index = compile(entries, {}, sources);
   const rows = (node: TrieNode): PrecompiledNode[] =>
     [...node.next].map(([key, child]): PrecompiledNode => {
-      const refs = child.terminals.map((terminal): PrecompiledTerminal => {
+      const terminals = child.terminals.map((terminal): PrecompiledTerminal => {
         const [entryIndex, variantIndex] = sources.get(terminal) ?? [-1, -1];
-        if (variantIndex >= VARIANTS) throw new Error(`More than ${VARIANTS} aliases and forms: ${terminal.entryId}`);
         return terminal.exact ? [entryIndex, variantIndex, [...terminal.exact]] : [entryIndex, variantIndex];
       });
-      const only = refs.length === 1 ? (refs[0] as PrecompiledTerminal) : undefined;
-      const terminals = only?.length === 2 ? only[0] * VARIANTS + only[1] : refs;
       const below = rows(child);
       if (below.length > 0) return [key, terminals, below];
-      return refs.length > 0 ? [key, terminals] : [key];
+      return terminals.length > 0 ? [key, terminals] : [key];
     });
   return { trie: rows(index.root), vocabulary: [...index.fuzzy.words()].join(' ') };
 }
@@ -208,14 +196,11 @@ export function loadTermIndex(
   // makes them, so the matcher's property reads stay simple.
   const noChildren: Map<string, TrieNode> = new Map();
   const noTerminals: Terminal[] = [];
-  const terminalsOf = (refs: PrecompiledTerminals | undefined): Terminal[] => {
-    if (refs === undefined) return noTerminals;
-    const list: PrecompiledTerminal[] =
-      typeof refs === 'number' ? [[Math.floor(refs / VARIANTS), refs % VARIANTS]] : refs;
-    if (list.length === 0) return noTerminals;
+  const terminalsOf = (refs: PrecompiledTerminal[] | undefined): Terminal[] => {
+    if (refs === undefined || refs.length === 0) return noTerminals;
     const terminals: Terminal[] = [];
-    for (let k = 0; k < list.length; k++) {
-      const ref = list[k] as PrecompiledTerminal;
+    for (let k = 0; k < refs.length; k++) {
+      const ref = refs[k] as PrecompiledTerminal;
       const entry = entries[ref[0]] as TermSummary;
       const variant = ref[1];
       const alias: Alias = entry.aliases[variant] ?? { text: entry.forms[variant - entry.aliases.length] ?? '' };
@@ -239,7 +224,5 @@ export function loadTermIndex(
   };
   const root: TrieNode = { next: level(precompiled.trie), terminals: noTerminals };
   const fuzzy = new FuzzyCorrector(precompiled.vocabulary.split(' '), options.fuzzyExclusions ?? [], options.scorer);
-  const byId = new Map<string, TermSummary>();
-  for (let i = 0; i < entries.length; i++) byId.set((entries[i] as TermSummary).id, entries[i] as TermSummary);
-  return { root, entries: byId, fuzzy };
+  return { root, entries: new Map(entries.map((entry) => [entry.id, entry])), fuzzy };
 }

@@ -188,9 +188,14 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     // keeps rewriting itself, say) is held and handled as soon as that scan is done.
     let initialDone = false;
     const held = { changed: new Set<Node>(), removedOrEdited: false };
+    /** Marks of edited text were dropped as the edits were observed: the next batch reports the count. */
+    let editsDropped = false;
     const handle = ({ changed, removedOrEdited }: MutationBatch) => {
       const started = performance.now();
-      if (removedOrEdited && dropStale(pageStore, painter)) reportCount();
+      const dropped = removedOrEdited && dropStale(pageStore, painter);
+      // Once per batch, not per edit: the count adds up the whole store and is sent on.
+      if (dropped || editsDropped) reportCount();
+      editsDropped = false;
       // A text node still in the store was scanned already and has not changed since.
       const nodes = changed.flatMap((node) => collect(node)).filter((node) => !pageStore.has(node));
       performance.measure('factlens:collect', { start: started, end: performance.now() });
@@ -203,7 +208,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         const matches = pageStore.get(node as Text);
         if (!matches) return;
         dropMatches(pageStore, painter, node as Text, matches);
-        reportCount();
+        editsDropped = true;
       },
       onBatch: (batch) => {
         if (initialDone) return handle(batch);
