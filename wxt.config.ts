@@ -36,7 +36,7 @@ export default defineConfig({
     // per-session URL, so pages cannot probe for them.
     web_accessible_resources: [
       {
-        resources: ['card-view.js', 'fuzzy-scorer.js'],
+        resources: ['card-view.js', 'page-matcher.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
 import { bundledEntries } from '@/data';
+import { fuzzyExclusions, precompiledIndex, termSummaries } from '@/data/match-data';
+import { createFuseScorer } from '@/utils/fuse-scorer';
+import { MATCH_PORT } from '@/utils/match-protocol';
+import { serveMatchPort } from '@/utils/match-service';
+import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
+import { compileTermIndex, loadTermIndex, type TermIndex } from '@/utils/term-index';
 import { effectiveEntries, readPacks } from '@/utils/custom-packs';
 import { onMessage, sendMessage } from '@/utils/messages';
 import { injectIntoOpenTabs } from '@/utils/open-tabs';
@@ -33,7 +39,27 @@ async function injectOnFirstStart(): Promise<void> {
   await injectIntoOpenTabs();
 }
 
+/** The matcher pages send their text to: the bundled terms and the enabled packs, with fuse.js. */
+async function buildMatchIndex(): Promise<TermIndex> {
+  const summaries = await readEffectiveSummaries(termSummaries);
+  const scorer = createFuseScorer(fuzzyExclusions);
+  return summaries === termSummaries
+    ? loadTermIndex(precompiledIndex, termSummaries, { scorer })
+    : compileTermIndex(summaries, { scorer });
+}
+
 export default defineBackground(() => {
+  let matchIndex: Promise<TermIndex> | undefined;
+  customPacksItem.watch(() => (matchIndex = undefined));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== MATCH_PORT || port.sender?.id !== browser.runtime.id) return;
+    // A failed build is forgotten, so the next request tries again.
+    const failed = (error: unknown) => {
+      matchIndex = undefined;
+      throw error;
+    };
+    serveMatchPort(port, () => (matchIndex ??= buildMatchIndex().catch(failed)));
+  });
   void browser.action.setBadgeBackgroundColor({ color: '#2456c7' });
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id));
   onMessage('openOptions', () => browser.runtime.openOptionsPage());

@@ -1,7 +1,7 @@
 // Checks the gzip size of the built content script against the budget of issue 7 (35 kB):
 // it runs in every page, so its parse and compile cost is paid on every page load. What only
-// the card (card-view.js) or the fuzzy scorer (fuzzy-scorer.js) needs loads lazily.
-// Run after a build: `npm run check:size` builds the Chrome extension first.
+// the card (card-view.js) or matching on the page (page-matcher.js, when the background cannot
+// match) needs loads lazily. `npm run check:size` builds both extensions first.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 

@@ -7,10 +7,9 @@ export const FUSE_THRESHOLD = 0.3;
 /**
  * The fuzzy corrector's scorer: fuse.js ranks the few candidate words the corrector's
  * one-deletion index proposed, and the best one counts if it scores within FUSE_THRESHOLD.
- * One fuse.js instance per candidate group, built once each. In the content script this module
- * loads only when a page has a word that needs scoring (entrypoints/fuzzy-scorer.ts), and it
- * brings the real words that must not be corrected (`exclusions`) with it, so the content
- * script does not carry them.
+ * One fuse.js instance per candidate group, built once each. It runs in the background's
+ * matcher, and in the page's own (entrypoints/page-matcher.ts) only when the background cannot
+ * match; the real words that must not be corrected (`exclusions`) come with it.
  */
 export function createFuseScorer(exclusions: Iterable<string> = []): Scorer {
   const instances = new Map<string, Fuse<string>>();

@@ -1,9 +1,10 @@
 import { disambiguate, occurrences, type PageText } from '@/utils/disambiguate';
 import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
-import { matchTerms, type TermMatch } from '@/utils/match-terms';
+import type { matchTerms, TermMatch } from '@/utils/match-terms';
 import type { TermIndex } from '@/utils/term-index';
 import type { RangePainter } from './highlight';
+import type { RemoteMatcher } from './remote-matcher';
 import { yieldToPage } from './scan-text';
 
 /** A match painted on the page: where it is and the range that paints it. */
@@ -35,7 +36,11 @@ export type MatchStore = Map<Text, PaintedMatch[]>;
 export interface AnnotateOptions {
   /** The text nodes to scan, in document order. */
   nodes: readonly Text[];
-  index: TermIndex;
+  /**
+   * Matching on the page, for what the background does not answer (or everything, without
+   * `remote`): given, or loaded on first need (the content script does not carry the matcher).
+   */
+  local: PageMatcher | (() => Promise<PageMatcher>);
   painter: Pick<RangePainter, 'add' | 'delete'>;
   store: MatchStore;
   signal: AbortSignal;
@@ -50,15 +55,20 @@ export interface AnnotateOptions {
   /** Main-thread budget of the fuzzy pass, shared by every scan of a page. */
   fuzzyBudget?: FuzzyBudget;
   /**
-   * Gives the index's fuzzy corrector its scorer when it has none (the content script loads
-   * fuse.js lazily). Called once a scan met a word that needed scoring; the text nodes with
-   * such words are then matched again, and their light misspellings painted.
+   * Matches in the background instead of on the page (remote-matcher.ts). Nodes it cannot
+   * answer for (the extension's worker went away) are matched on the page as before.
    */
-  loadScorer?: () => Promise<void>;
+  remote?: RemoteMatcher;
   /** Main-thread budget of one slice before yielding to the page. Default: 8 ms. */
   sliceMs?: number;
   /** Record `factlens:ready` when done (the first full annotation of a page). */
   markReady?: boolean;
+}
+
+/** The page's own matcher: an index (with its fuzzy scorer) and the function that matches with it. */
+export interface PageMatcher {
+  index: TermIndex;
+  match: typeof matchTerms;
 }
 
 /** The element a text node's position follows: its parent, or the host of the shadow root it sits in. */
@@ -77,18 +87,16 @@ interface Pending {
  * Scans text nodes in idle slices, paints every match and records it in `store`.
  * Unambiguous matches are painted as they are found; ambiguous ones (TMS, PCP, ...) wait for
  * the whole scan, which is their context. Each slice is a `factlens:scan` User Timing
- * measure; with `markReady` the end is a `factlens:ready` mark with the number of matches.
+ * measure; with `markReady` the end is a `factlens:ready` mark with the number of matches and
+ * of nodes matched in the background and on the page.
  * Resolves with that number, or with -1 when `signal` aborted the scan.
  */
 export async function annotatePage(options: AnnotateOptions): Promise<number> {
-  const { nodes, index, painter, store, signal, find = {}, sliceMs = 8 } = options;
+  const { nodes, painter, store, signal, find = {}, sliceMs = 8 } = options;
   const pageEntries = options.pageEntries ?? new Set<string>();
   const matchOptions = { fuzzy: find.fuzzy === true, budget: options.fuzzyBudget ?? { remainingMs: 50 } };
   const useContext = find.context !== false;
   const all: Pending[] = [];
-  /** Nodes with a word that waited for the fuzzy scorer. */
-  const waited: Text[] = [];
-  const corrector = index.fuzzy;
   let count = 0;
   const paint = (node: Text, match: TermMatch) => {
     if (options.shouldPaint && !options.shouldPaint(match)) return;
@@ -122,9 +130,32 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   };
 
   const start = Math.min(Math.max(options.startAt ?? 0, 0), Math.max(nodes.length - 1, 0));
-  let done = 0;
+  /** Takes in the matches of the node at `at`: painted now, or held for the context rule. */
+  const take = (node: Text, at: number, matches: readonly TermMatch[]) => {
+    for (const match of matches) {
+      const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
+      if (useContext) all.push({ node, at, match });
+      if (!deferred) paint(node, match);
+    }
+  };
   let markedVisible = false;
-  while (done < nodes.length) {
+  // The first slice starts at the top of the viewport: the visible part is marked after it.
+  const sliceDone = (sliceStart: number) => {
+    performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
+    if (options.markReady && !markedVisible) {
+      markedVisible = true;
+      performance.mark('factlens:visible');
+    }
+  };
+  let done = 0;
+  if (options.remote && nodes.length > 0) {
+    done = await matchRemotely(options.remote);
+    if (done < 0) return -1;
+  }
+  /** Nodes the background matched; the rest were matched on the page. */
+  const inBackground = done;
+  const local = done < nodes.length ? await loadLocal(options.local) : undefined;
+  while (local && done < nodes.length) {
     if (signal.aborted) return -1;
     const sliceStart = performance.now();
     // The clock is read every 32 nodes or 8,000 characters: reading it for each of 200,000
@@ -136,56 +167,69 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       const node = nodes[at] as Text;
       const data = node.data;
       read += 1 + (data.length >> 8);
-      const waiting = corrector.waiting;
-      const matches = matchTerms(data, index, matchOptions);
+      const matches = local.match(data, local.index, matchOptions);
       // Most nodes have no match: only those with one are checked for having left the page.
-      if (matches.length > 0 && node.isConnected)
-        for (const match of matches) {
-          const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
-          if (useContext) all.push({ node, at, match });
-          if (!deferred) paint(node, match);
-        }
-      if (corrector.waiting !== waiting) waited.push(node);
+      if (matches.length > 0 && node.isConnected) take(node, at, matches);
     }
-    performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
-    // The first slice starts at the top of the viewport: the visible part is marked now.
-    if (options.markReady && !markedVisible) {
-      markedVisible = true;
-      performance.mark('factlens:visible');
-    }
+    sliceDone(sliceStart);
     if (done < nodes.length) await yieldToPage();
   }
-  if (signal.aborted) return -1;
 
-  if (waited.length > 0 && options.loadScorer && matchOptions.fuzzy) {
-    const loaded = await options.loadScorer().then(
-      () => corrector.canScore,
-      () => false,
-    );
-    if (signal.aborted) return -1;
-    if (loaded) {
-      const finished = await inSlices(waited, 'factlens:scan', sliceMs, signal, (node) => {
-        if (node.isConnected) paintMisspellings(node);
-      });
-      if (!finished) return -1;
+  /**
+   * The background matches the nodes in batches, a few in flight at once, while the page only
+   * reads their text and paints what comes back, in slices. Resolves with how many nodes (in
+   * scan order) were handled before the background failed, or -1 when `signal` aborted.
+   */
+  async function matchRemotely(remote: RemoteMatcher): Promise<number> {
+    interface Batch {
+      from: number;
+      texts: string[];
+      reply: Promise<TermMatch[][]>;
     }
-  }
-
-  /** Paints the node's fuzzy matches over what was painted there (a shorter exact match may give way). */
-  function paintMisspellings(node: Text) {
-    for (const match of matchTerms(node.data, index, matchOptions)) {
-      if (!match.fuzzy) continue;
-      const list = store.get(node) ?? [];
-      for (const old of list.filter((o) => o.start < match.end && match.start < o.end)) {
-        painter.delete(old.element, old.range);
-        list.splice(list.indexOf(old), 1);
-        count--;
+    const inFlight: Batch[] = [];
+    let sent = 0;
+    let handled = 0;
+    while (handled < nodes.length) {
+      let sliceStart = performance.now();
+      while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT) {
+        const from = sent;
+        const texts: string[] = [];
+        let characters = 0;
+        while (sent < nodes.length && texts.length < MAX_BATCH_NODES && characters < MAX_BATCH_CHARACTERS) {
+          const data = (nodes[(start + sent++) % nodes.length] as Text).data;
+          texts.push(data);
+          characters += data.length;
+        }
+        const reply = remote.match(texts, matchOptions.fuzzy, matchOptions.budget);
+        // Failures are handled where the batch is awaited, in order.
+        reply.catch(() => {});
+        inFlight.push({ from, texts, reply });
       }
-      paint(node, match);
+      performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
+      const batch = inFlight.shift() as Batch;
+      let results: TermMatch[][];
+      try {
+        results = await batch.reply;
+      } catch {
+        return batch.from;
+      }
+      if (signal.aborted) return -1;
+      sliceStart = performance.now();
+      for (let k = 0; k < results.length; k++) {
+        const matches = results[k] as TermMatch[];
+        if (matches.length === 0) continue;
+        const at = (start + batch.from + k) % nodes.length;
+        const node = nodes[at] as Text;
+        // A node edited since it was read is matched again with the edit's mutation batch.
+        if (node.isConnected && node.data === batch.texts[k]) take(node, at, matches);
+      }
+      handled = batch.from + batch.texts.length;
+      sliceDone(sliceStart);
+      if (handled < nodes.length && inFlight.length === 0) await yieldToPage();
     }
+    return handled;
   }
-  const overlapsPainted = (node: Text, match: TermMatch) =>
-    store.get(node)?.some((o) => o.start < match.end && match.start < o.end) === true;
+  if (signal.aborted) return -1;
 
   const deferred = all.filter(({ match }) => match.ambiguous || match.otherMeanings !== undefined);
   if (deferred.length > 0) {
@@ -223,11 +267,14 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     performance.measure('factlens:context', { start: contextStart, end: performance.now() });
     // A page can have thousands of them ("depression" on a 6 MB page): painted in slices too.
     const finished = await inSlices(decided, 'factlens:context', sliceMs, signal, ({ node, match }) => {
-      if (node.isConnected && !(waited.length > 0 && overlapsPainted(node, match))) paint(node, match);
+      if (node.isConnected) paint(node, match);
     });
     if (!finished) return -1;
   }
-  if (options.markReady) performance.mark('factlens:ready', { detail: { matches: count } });
+  if (options.markReady)
+    performance.mark('factlens:ready', {
+      detail: { matches: count, nodes: { inBackground, onPage: nodes.length - inBackground } },
+    });
   return count;
 }
 
@@ -253,6 +300,21 @@ async function inSlices<T>(
   }
   return true;
 }
+
+/** The page's matcher, or undefined (and a warning) when it cannot be loaded. */
+async function loadLocal(local: AnnotateOptions['local']): Promise<PageMatcher | undefined> {
+  try {
+    return typeof local === 'function' ? await local() : local;
+  } catch (error) {
+    console.warn('Factlens: could not load the matcher', error);
+    return undefined;
+  }
+}
+
+/** Batches sent to the background at once, and the size of one. */
+const MAX_IN_FLIGHT = 3;
+const MAX_BATCH_NODES = 2048;
+const MAX_BATCH_CHARACTERS = 65_536;
 
 /** Characters with a meaning in a RegExp. */
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;

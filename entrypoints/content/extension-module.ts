@@ -5,7 +5,7 @@ const loading = new Map<symbol, Promise<unknown>>();
  * (web-accessible, see wxt.config.ts) imported into the content script's own world, where it
  * registers what it provides under `key`. A failed load is forgotten, so the next use retries.
  */
-export function loadExtensionModule<T>(path: '/card-view.js' | '/fuzzy-scorer.js', key: symbol): Promise<T> {
+export function loadExtensionModule<T>(path: '/card-view.js' | '/page-matcher.js', key: symbol): Promise<T> {
   const registry = globalThis as Record<symbol, T | undefined>;
   const ready = registry[key];
   if (ready !== undefined) return Promise.resolve(ready);
@@ -22,5 +22,5 @@ export function loadExtensionModule<T>(path: '/card-view.js' | '/fuzzy-scorer.js
   return promise;
 }
 
-/** Where the fuzzy scorer (fuse.js, entrypoints/fuzzy-scorer.ts) registers: a scorer factory. */
-export const FUZZY_SCORER_KEY = Symbol.for('factlens.fuzzy-scorer');
+/** Where the page's matcher (entrypoints/page-matcher.ts) registers: a factory of PageMatcher. */
+export const PAGE_MATCHER_KEY = Symbol.for('factlens.page-matcher');

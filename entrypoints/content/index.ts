@@ -1,15 +1,18 @@
 import '@/components/fact-card.css';
-import { precompiledIndex, termSummaries } from '@/data/match-data';
+import { termSummaries } from '@/data/match-data';
+import type { TermSummary } from '@/data/types';
 import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
+import { MATCH_PORT } from '@/utils/match-protocol';
 import { onMessage, parseDirection, sendMessage } from '@/utils/messages';
 import * as settings from '@/utils/settings';
 import { readSetting, watchSetting, writeSetting } from '@/utils/settings';
 import { announceLive } from '@/utils/open-tabs';
-import { compileTermIndex, loadTermIndex } from '@/utils/term-index';
 import { watchActivation } from './activation';
 import { CARD_HOST_NAME, createCardHost } from './card-host';
 import { HIGHLIGHT_NAMES } from './highlight';
-import { createPageSession } from './page-session';
+import type { PageMatcher } from './annotate-page';
+import { loadExtensionModule, PAGE_MATCHER_KEY } from './extension-module';
+import { createPageSession, type PageTerms } from './page-session';
 
 /**
  * What an earlier Factlens in this frame left behind because it could not clean up: Firefox
@@ -41,17 +44,31 @@ export default defineContentScript({
     // runtime id is gone) and invalidates the context, which undoes everything below.
     ctx.setInterval(() => void ctx.isInvalid, 1000);
     const isTop = window === window.top;
-    const compile = async () => {
+    /** The reader's terms; the matcher itself is in the background, and loads here only if that fails. */
+    const compile = async (): Promise<PageTerms> => {
       const summaries = await readEffectiveSummaries(termSummaries);
       const started = performance.now();
-      // The bundled fact set comes compiled; custom packs make the page compile it with theirs.
-      // The words fuzzy matching leaves alone come with the scorer (entrypoints/fuzzy-scorer.ts).
-      const compiled =
-        summaries === termSummaries ? loadTermIndex(precompiledIndex, termSummaries) : compileTermIndex(summaries);
+      const entries = new Map(summaries.map((entry) => [entry.id, entry]));
       performance.measure('factlens:compile', { start: started, end: performance.now() });
-      return compiled;
+      let local: Promise<PageMatcher> | undefined;
+      const loadLocal = () =>
+        loadExtensionModule<(summaries?: readonly TermSummary[]) => PageMatcher>(
+          '/page-matcher.js',
+          PAGE_MATCHER_KEY,
+        ).then(
+          // The bundled set alone comes precompiled with the matcher.
+          (create) => create(summaries === termSummaries ? undefined : summaries),
+        );
+      return {
+        entries,
+        local: () => {
+          local ??= loadLocal();
+          local.catch(() => (local = undefined));
+          return local;
+        },
+      };
     };
-    const [index, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
+    const [terms, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([
         compile(),
         readSetting(settings.detailLevelSetting),
@@ -67,7 +84,7 @@ export default defineContentScript({
       ]);
     const zoom = await sendMessage('getZoom').catch(() => 1);
     const card = await createCardHost(ctx, {
-      entries: index.entries,
+      entries: terms.entries,
       level,
       theme,
       fontSize,
@@ -83,7 +100,7 @@ export default defineContentScript({
       doc: document,
       card,
       config: {
-        index,
+        terms,
         find: { fuzzy, context },
         skipCode,
         density,
@@ -91,6 +108,7 @@ export default defineContentScript({
         hoverDelayMs,
         hiddenCategories: hidden,
       },
+      connectMatcher: () => browser.runtime.connect({ name: MATCH_PORT }),
       onCount: (count) => void (isTop && ctx.isValid && sendMessage('pageTermCount', count).catch(() => {})),
     });
 
@@ -111,7 +129,7 @@ export default defineContentScript({
       customPacksItem.watch(() => {
         void compile().then((next) => {
           card.update({ entries: next.entries });
-          session.update({ index: next });
+          session.update({ terms: next });
         });
       }),
       onMessage('zoomChanged', ({ data }) => {

@@ -3,8 +3,8 @@ import { t } from '@/utils/i18n';
 import type { Category } from '@/data/types';
 import type { Direction, PageTerm } from '@/utils/messages';
 import type { Density, HighlightStyle } from '@/utils/settings';
-import type { TermIndex } from '@/utils/term-index';
-import { annotatePage, type MatchStore, type PaintedMatch } from './annotate-page';
+import type { TermSummary } from '@/data/types';
+import { annotatePage, type MatchStore, type PageMatcher, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
 import { compareComposed } from './document-order';
 import { createRangePainter, createTermHighlight, type RangePainter, type TermHighlight } from './highlight';
@@ -15,13 +15,19 @@ import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text'
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
 import { watchMutations, type MutationBatch } from './watch-mutations';
-import type { Scorer } from '@/utils/fuzzy-match';
-import { FUZZY_SCORER_KEY, loadExtensionModule } from './extension-module';
+import { createRemoteMatcher, type ClientPort } from './remote-matcher';
+
+/** The terms a page is marked with, and the matcher for matching them on the page. */
+export interface PageTerms {
+  entries: ReadonlyMap<string, TermSummary>;
+  /** Loads the page's own matcher (only when the background cannot match). */
+  local: () => Promise<PageMatcher>;
+}
 
 /** What the settings say about marking this page. */
 export interface SessionConfig {
-  /** The compiled terms: the bundled set and enabled custom packs. */
-  index: TermIndex;
+  /** The terms: the bundled set and enabled custom packs. */
+  terms: PageTerms;
   find: FindOptions;
   skipCode: boolean;
   density: Density;
@@ -36,6 +42,11 @@ export interface PageSessionOptions {
   config: SessionConfig;
   /** Called with the number of marked terms whenever it changes (the toolbar badge). */
   onCount?: (count: number) => void;
+  /**
+   * Opens the port to the background's matcher (utils/match-protocol.ts); without it, or when
+   * the background cannot answer, the page's text is matched on the page.
+   */
+  connectMatcher?: () => ClientPort;
 }
 
 export interface PageSession {
@@ -105,16 +116,20 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     const pageEntries = new Set<string>();
     const paintedEntries = new Set<string>();
     const fuzzyBudget = { remainingMs: 50 };
+    const terms = config.terms;
+    const remote = options.connectMatcher
+      ? createRemoteMatcher(options.connectMatcher, (entryId) => terms.entries.has(entryId))
+      : undefined;
     signal.addEventListener('abort', () => {
+      remote?.dispose();
       card.hide();
       painter.dispose();
       paint.dispose();
       pageStore.clear();
     });
     const isOurs = (node: Node) => node === card.hostElement || card.hostElement.contains(node);
-    const index = config.index;
     const shouldPaint = (match: { entryId: string }) => {
-      const category = index.entries.get(match.entryId)?.category;
+      const category = terms.entries.get(match.entryId)?.category;
       if (category && config.hiddenCategories.includes(category)) return false;
       if (config.density === 'all') return true;
       if (paintedEntries.has(match.entryId)) return false;
@@ -143,15 +158,10 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         if (signal.aborted) return undefined;
       }
     };
-    /** fuse.js, loaded the first time a page has a word that may be a misspelled term. */
-    const loadScorer = () =>
-      loadExtensionModule<() => Scorer>('/fuzzy-scorer.js', FUZZY_SCORER_KEY).then((create) => {
-        if (!index.fuzzy.canScore) index.fuzzy.setScorer(create());
-      });
     const scan = (nodes: Text[], markReady: boolean) =>
       annotatePage({
         nodes,
-        index,
+        local: terms.local,
         painter,
         store: pageStore,
         signal,
@@ -161,7 +171,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         shouldPaint,
         fuzzyBudget,
         markReady,
-        loadScorer,
+        remote,
       }).then((count) => {
         if (count > 0 || markReady) reportCount();
         return count;
@@ -302,7 +312,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
     match.node.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     open(match, true);
-    const title = config.index.entries.get(match.entryId)?.title ?? match.entryId;
+    const title = config.terms.entries.get(match.entryId)?.title ?? match.entryId;
     card.announce(t('announceTerm', [title, position + 1, total]));
   }
 
@@ -314,7 +324,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         (next.find !== undefined && JSON.stringify(next.find) !== JSON.stringify(config.find)) ||
         (next.skipCode !== undefined && next.skipCode !== config.skipCode) ||
         (next.density !== undefined && next.density !== config.density) ||
-        (next.index !== undefined && next.index !== config.index) ||
+        (next.terms !== undefined && next.terms !== config.terms) ||
         (next.hiddenCategories !== undefined && next.hiddenCategories.join() !== config.hiddenCategories.join());
       if (next.find) config.find = { ...config.find, ...next.find };
       Object.assign(config, { ...next, find: config.find });
@@ -356,7 +366,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
           known.count++;
           continue;
         }
-        const entry = config.index.entries.get(match.entryId);
+        const entry = config.terms.entries.get(match.entryId);
         byEntry.set(match.entryId, { entryId: match.entryId, title: entry?.title ?? match.entryId, count: 1 });
       }
       return [...byEntry.values()];

@@ -57,6 +57,14 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
     await close();
   });
 
+  it("matches the page's text in the extension's background, not on the page's main thread", async () => {
+    const nodes = await page.evaluate(
+      () => (performance.getEntriesByName('factlens:ready')[0] as PerformanceMark).detail.nodes,
+    );
+    expect(nodes.inBackground).toBeGreaterThan(0);
+    expect(nodes.onPage).toBe(0);
+  });
+
   it('marks terms in open shadow roots and same-origin frames, not in editable regions', async () => {
     const texts = (await highlightedTexts(page)) ?? [];
     expect(texts).toEqual(expect.arrayContaining(['ketamine', 'glutamate', 'synapse', 'serotonin', 'neuron']));

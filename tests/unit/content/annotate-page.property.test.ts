@@ -5,6 +5,7 @@ import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { termSummaries, fuzzyExclusions } from '@/data/match-data';
+import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { createFuseScorer } from '@/utils/fuse-scorer';
 import { findTerms } from '@/utils/find-terms';
@@ -37,7 +38,7 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
         const store: MatchStore = new Map();
         await annotatePage({
           nodes: collectTextNodes(document.body),
-          index,
+          local: { index, match: matchTerms },
           painter: {
             add: (_element, range) => void ranges.add(range),
             delete: (_element, range) => void ranges.delete(range),
@@ -85,7 +86,7 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
         const store: MatchStore = new Map();
         await annotatePage({
           nodes,
-          index,
+          local: { index, match: matchTerms },
           painter: { add: () => undefined, delete: () => undefined },
           store,
           signal: new AbortController().signal,

@@ -4,6 +4,7 @@ import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import type { RangePainter } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
+import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
 import { createFuseScorer } from '@/utils/fuse-scorer';
@@ -33,7 +34,7 @@ function annotate(extra: Partial<Parameters<typeof annotatePage>[0]> = {}) {
   const store: MatchStore = new Map();
   const result = annotatePage({
     nodes: collectTextNodes(document.body),
-    index,
+    local: { index, match: matchTerms },
     painter: highlight,
     store,
     signal: new AbortController().signal,
@@ -80,41 +81,12 @@ describe('annotatePage', () => {
     expect([...highlight.ranges].map((r) => rangeText(r))).toEqual(['ketamine', 'glutamate']);
   });
 
-  it('marks factlens:ready with the number of matches when asked', async () => {
+  it('marks factlens:ready with the number of matches and where the nodes were matched when asked', async () => {
     document.body.innerHTML = '<p>ketamine, ketamine</p>';
     await annotate({ markReady: true }).result;
     const [ready] = performance.getEntriesByName('factlens:ready') as PerformanceMark[];
-    expect(ready?.detail).toEqual({ matches: 2 });
+    expect(ready?.detail).toEqual({ matches: 2, nodes: { inBackground: 0, onPage: 1 } });
     expect(performance.getEntriesByName('factlens:scan').length).toBeGreaterThan(0);
-  });
-
-  it('loads the fuzzy scorer only when a word needs it, then paints misspellings over shorter exact matches', async () => {
-    const lazy = compileTermIndex(
-      [
-        makeEntry('ketamine', ['ketamine']),
-        makeEntry('nmda', [{ text: 'NMDA', abbreviation: true }]),
-        makeEntry('nmda-receptor', ['NMDA receptor']),
-      ],
-      {},
-    );
-    let loads = 0;
-    const loadScorer = () => {
-      loads++;
-      lazy.fuzzy.setScorer(createFuseScorer());
-      return Promise.resolve();
-    };
-    document.body.innerHTML = '<p>Plain words only, nothing near a term.</p>';
-    await annotate({ index: lazy, find: { fuzzy: true }, loadScorer }).result;
-    expect(loads).toBe(0);
-
-    document.body.innerHTML = '<p>Ketamin acts on the NMDA recpetor; NMDA is a glutamate receptor.</p>';
-    const { store, highlight, result } = annotate({ index: lazy, find: { fuzzy: true }, loadScorer });
-    await result;
-    expect(loads).toBe(1);
-    const text = document.body.textContent ?? '';
-    const marked = [...store.values()].flat().map((m) => `${m.entryId}:${text.slice(m.start, m.end)}`);
-    expect(marked.sort()).toEqual(['ketamine:Ketamin', 'nmda-receptor:NMDA recpetor', 'nmda:NMDA'].sort());
-    expect(highlight.ranges.size).toBe(3);
   });
 
   it('stops between slices when aborted and does not mark ready', async () => {

@@ -1,0 +1,181 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { installStaticRange, rangeText } from './static-range';
+import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
+import { createRemoteMatcher, type ClientPort } from '@/entrypoints/content/remote-matcher';
+import { collectTextNodes } from '@/entrypoints/content/scan-text';
+import { createFuseScorer } from '@/utils/fuse-scorer';
+import type { MatchRequest } from '@/utils/match-protocol';
+import { serveMatchPort } from '@/utils/match-service';
+import { matchTerms } from '@/utils/match-terms';
+import { compileTermIndex } from '@/utils/term-index';
+import { makeEntry } from '../helpers';
+
+installStaticRange();
+
+const entries = [
+  makeEntry('ketamine', ['ketamine']),
+  makeEntry('glutamate', ['glutamate']),
+  makeEntry('nmda-receptor', ['NMDA receptor']),
+  makeEntry('tms', [{ text: 'TMS', abbreviation: true, ambiguous: true, cues: ['magnetic'] }]),
+];
+/** The page's own matcher, with fuse.js, as entrypoints/page-matcher.ts loads it. */
+const pageIndex = compileTermIndex(entries, { scorer: createFuseScorer() });
+/** How many times a scan loaded the page's own matcher. */
+let localLoads = 0;
+/** The background's: fuse.js loaded. */
+const backgroundIndex = compileTermIndex(entries, { scorer: createFuseScorer() });
+
+interface FakeWire {
+  connect: () => ClientPort;
+  /** Requests the background received. */
+  received: MatchRequest[];
+  /** Closes the open port from the background's side (its worker stopped). */
+  close(): void;
+  connections: number;
+}
+
+/** A port pair in memory: the client's side, and the real service on the other, a task away. */
+function fakeWire(options: { answer?: (request: MatchRequest) => boolean } = {}): FakeWire {
+  const wire: FakeWire = { connect, received: [], close: () => {}, connections: 0 };
+  function connect(): ClientPort {
+    wire.connections++;
+    const toClient: ((message: unknown) => void)[] = [];
+    const toService: ((message: unknown) => void)[] = [];
+    const clientDisconnect: (() => void)[] = [];
+    let open = true;
+    const close = () => {
+      if (!open) return;
+      open = false;
+      setTimeout(() => clientDisconnect.forEach((listener) => listener()), 0);
+    };
+    wire.close = close;
+    serveMatchPort(
+      {
+        postMessage: (message) => open && setTimeout(() => toClient.forEach((listener) => listener(message)), 0),
+        onMessage: { addListener: (listener) => toService.push(listener) },
+        onDisconnect: { addListener: () => {} },
+        disconnect: close,
+      },
+      () => Promise.resolve(backgroundIndex),
+    );
+    return {
+      postMessage(message) {
+        if (!open) throw new Error('Attempting to use a disconnected port object');
+        wire.received.push(message);
+        if (options.answer && !options.answer(message)) return;
+        setTimeout(() => toService.forEach((listener) => listener(structuredClone(message))), 0);
+      },
+      onMessage: { addListener: (listener) => toClient.push(listener) },
+      onDisconnect: { addListener: (listener) => clientDisconnect.push(listener) },
+      disconnect: () => (open = false),
+    };
+  }
+  return wire;
+}
+
+function annotate(wire: FakeWire | undefined, fuzzy = true) {
+  const ranges = new Set<AbstractRange>();
+  const store: MatchStore = new Map();
+  const remote = wire ? createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)) : undefined;
+  const result = annotatePage({
+    nodes: collectTextNodes(document.body),
+    local: () => {
+      localLoads++;
+      return Promise.resolve({ index: pageIndex, match: matchTerms });
+    },
+    painter: {
+      add: (_element, range) => void ranges.add(range),
+      delete: (_element, range) => void ranges.delete(range),
+    },
+    store,
+    signal: new AbortController().signal,
+    find: { fuzzy, context: true },
+    remote,
+  });
+  return { result, texts: () => [...ranges].map(rangeText) };
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  localLoads = 0;
+});
+
+/** Enough text nodes for several batches of the background's matcher. */
+function longPage(paragraphs: number) {
+  document.body.innerHTML = Array.from(
+    { length: paragraphs },
+    (_, i) => `<p>Paragraph ${i}: ketamine and glutamate act on the NMDA recpetor.</p>`,
+  ).join('');
+}
+
+describe('matching in the background', () => {
+  it('marks what the page would mark, misspellings included, without loading the page its own matcher', async () => {
+    document.body.innerHTML =
+      '<p>Ketamine and glutamate; an NMDA recpetor.</p><p>TMS uses a magnetic coil.</p><p>ketamin</p>';
+    const wire = fakeWire();
+    const { result, texts } = annotate(wire);
+    expect(await result).toBe(5);
+    expect(texts()).toEqual(['Ketamine', 'glutamate', 'NMDA recpetor', 'ketamin', 'TMS']);
+    expect(wire.received.flatMap((request) => request.texts)).toEqual([
+      'Ketamine and glutamate; an NMDA recpetor.',
+      'TMS uses a magnetic coil.',
+      'ketamin',
+    ]);
+    expect(localLoads).toBe(0);
+  });
+
+  it('sends the page in batches and finishes on the page when the background goes away mid-scan', async () => {
+    longPage(5000);
+    const wire = fakeWire({ answer: () => wire.received.length < 2 });
+    const { result, texts } = annotate(wire, false);
+    // The first batch answered, the second never: the port closes while the rest waits.
+    setTimeout(() => wire.close(), 20);
+    expect(await result).toBe(10_000);
+    expect(wire.received.length).toBeGreaterThan(1);
+    expect(texts().filter((text) => text === 'ketamine')).toHaveLength(5000);
+    expect(localLoads).toBe(1);
+  });
+
+  it('does not paint a node edited after it was sent with the old offsets', async () => {
+    document.body.innerHTML = '<p>ketamine and glutamate</p>';
+    const node = document.querySelector('p')?.firstChild as Text;
+    const wire = fakeWire({
+      answer: () => {
+        node.data = 'now only glutamate';
+        return true;
+      },
+    });
+    const { result } = annotate(wire);
+    expect(await result).toBe(0);
+  });
+});
+
+describe('createRemoteMatcher', () => {
+  it('reconnects after the background closed its port, and fails at once when it cannot connect', async () => {
+    const wire = fakeWire();
+    const matcher = createRemoteMatcher(wire.connect, () => true);
+    const budget = { remainingMs: 50 };
+    expect((await matcher.match(['ketamine'], false, budget))[0]?.map((m) => m.entryId)).toEqual(['ketamine']);
+    wire.close();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await matcher.match(['glutamate'], false, budget))[0]?.map((m) => m.entryId)).toEqual(['glutamate']);
+    expect(wire.connections).toBe(2);
+
+    const cutOff = createRemoteMatcher(
+      () => {
+        throw new Error('Extension context invalidated.');
+      },
+      () => true,
+    );
+    await expect(cutOff.match(['ketamine'], false, budget)).rejects.toThrow('invalidated');
+  });
+
+  it('rejects what is pending when disposed', async () => {
+    const wire = fakeWire({ answer: () => false });
+    const matcher = createRemoteMatcher(wire.connect, () => true);
+    const pending = matcher.match(['ketamine'], false, { remainingMs: 50 });
+    matcher.dispose();
+    await expect(pending).rejects.toThrow('stopped');
+  });
+});

@@ -1,0 +1,48 @@
+import { encodeMatches, parseRequest, type MatchResponse } from './match-protocol';
+import { matchTerms } from './match-terms';
+import type { TermIndex } from './term-index';
+
+/** The background's answer to one request (see match-protocol.ts), or undefined for a malformed one. */
+export function answerMatchRequest(message: unknown, index: TermIndex): MatchResponse | undefined {
+  const request = parseRequest(message);
+  if (!request) return undefined;
+  const budget = { remainingMs: request.budgetMs };
+  const results = request.texts.map((text) => matchTerms(text, index, { fuzzy: request.fuzzy, budget }));
+  return encodeMatches(request.id, results, request.budgetMs - budget.remainingMs);
+}
+
+/** The part of a runtime port the service uses. */
+export interface MatchPort {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+/**
+ * Answers a content script's requests on `port`, in order, with the index `getIndex` gives
+ * (built once, rebuilt when the reader's packs change). A malformed request gets an answer with
+ * no matches, and a failure closes the port, so the sender is never left waiting: it matches
+ * on the page instead.
+ */
+export function serveMatchPort(port: MatchPort, getIndex: () => Promise<TermIndex>): void {
+  let queue = Promise.resolve();
+  let open = true;
+  port.onDisconnect.addListener(() => (open = false));
+  port.onMessage.addListener((message) => {
+    queue = queue.then(async () => {
+      const index = await getIndex();
+      if (!open) return;
+      const id = (message as { id?: unknown } | null)?.id;
+      const response =
+        answerMatchRequest(message, index) ??
+        ({ id: typeof id === 'number' ? id : -1, matches: [], terminals: [], spentMs: 0 } satisfies MatchResponse);
+      port.postMessage(response);
+    });
+    queue = queue.catch((error: unknown) => {
+      console.error('Factlens: matching failed', error);
+      open = false;
+      port.disconnect();
+    });
+  });
+}
