@@ -95,6 +95,8 @@ const GROUP_SIZE = 32;
 interface Group {
   elements: Element[];
   near: boolean;
+  /** The element observed as the run's last end (it lags behind while the run grows). */
+  lastEnd: Element;
 }
 
 /**
@@ -138,6 +140,19 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       observer?.observe(element);
     }
   };
+  /**
+   * Observes the open group's real last element in place of the one observed so far. A growing
+   * group moves its end once per slice of painting (a microtask), not once per element: an
+   * unobserve and an observe for each painted element cost tens of ms on pages of thousands.
+   */
+  const settleEnd = (group: Group) => {
+    const last = group.elements[group.elements.length - 1];
+    if (!last || last === group.lastEnd) return;
+    if (group.lastEnd !== group.elements[0]) unwatchEnd(group.lastEnd, group);
+    group.lastEnd = last;
+    if (!ends.get(last)?.includes(group)) watchEnd(last, group);
+  };
+  let settling = false;
   /** Puts a newly painted element into the open group, or starts a group with it. */
   const place = (element: Element) => {
     const last = open?.elements[open.elements.length - 1];
@@ -146,17 +161,21 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       open.elements.length < GROUP_SIZE &&
       last !== undefined &&
       (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-    if (open && follows && last) {
-      // The group's last end moves on: the old one stays observed only for other groups.
-      if (open.elements.length > 1) unwatchEnd(last, open);
+    if (open && follows) {
       open.elements.push(element);
-      // Until the observer reports the new end, it lies where the old one did.
       groupOf.set(element, open);
-      watchEnd(element, open);
+      if (!settling) {
+        settling = true;
+        queueMicrotask(() => {
+          settling = false;
+          if (open) settleEnd(open);
+        });
+      }
       return;
     }
+    if (open) settleEnd(open);
     // A new group starts near, as painting does outside viewport mode, until observed.
-    open = { elements: [element], near: observer === undefined };
+    open = { elements: [element], near: observer === undefined, lastEnd: element };
     groupOf.set(element, open);
     watchEnd(element, open);
   };
@@ -175,6 +194,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     const group = groupOf.get(element);
     groupOf.delete(element);
     if (!group) return;
+    settleEnd(group);
     const { elements } = group;
     const at = elements.indexOf(element);
     const wasEnd = at === 0 || at === elements.length - 1;
@@ -188,6 +208,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (!wasEnd) return;
     // The observer reports the new end as soon as it watches it.
     const end = at === 0 ? (elements[0] as Element) : (elements[elements.length - 1] as Element);
+    if (at !== 0) group.lastEnd = end;
     if (!ends.get(end)?.includes(group)) watchEnd(end, group);
   };
 
