@@ -49,10 +49,24 @@ export function stringPageText(text: string): PageText {
   };
 }
 
-function nearestDistance(positions: readonly number[], start: number, end: number): number {
-  let best = Infinity;
-  for (const position of positions) best = Math.min(best, position < start ? start - position : position - end);
-  return best;
+/**
+ * The least distance from a match [start, end) to one of `positions` (ascending): start minus
+ * a position before it, or a position at or after it minus end. Each side is nearest at the
+ * boundary between them, so only the two positions around `start` need a look (a page with
+ * thousands of occurrences of a term and of an ambiguous alias would otherwise compare each
+ * with each).
+ */
+export function nearestDistance(positions: readonly number[], start: number, end: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((positions[mid] as number) < start) low = mid + 1;
+    else high = mid;
+  }
+  const before = low > 0 ? start - (positions[low - 1] as number) : Infinity;
+  const after = low < positions.length ? (positions[low] as number) - end : Infinity;
+  return Math.min(before, after);
 }
 
 /** Distinct cues (stems at a word start, or phrases) found in `lowerWindow`. */
@@ -109,7 +123,8 @@ export function disambiguate(
       // Phrases that contain an ambiguous match ("tropical depression") speak only for that one.
       const elsewhere = phrases
         .filter(([start, end]) => !ambiguous.some((m) => start <= m.start && m.end <= end))
-        .map(([start]) => start);
+        .map(([start]) => start)
+        .sort((a, b) => a - b);
       result = { phrases, elsewhere };
       otherSenseCache.set(meanings, result);
     }

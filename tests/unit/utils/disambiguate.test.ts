@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { nearestDistance } from '@/utils/disambiguate';
 import { findTerms } from '@/utils/find-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
@@ -77,5 +79,23 @@ describe('disambiguate (through findTerms)', () => {
   it('marks every ambiguous alias when the context rule is off', () => {
     const text = 'Our TMS cuts freight costs.';
     expect(findTerms(text, index, { context: false }).map((m) => text.slice(m.start, m.end))).toEqual(['TMS']);
+  });
+});
+
+describe('nearestDistance', () => {
+  it('equals the least distance over every position (binary search against the direct definition)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 1, max: 40 }),
+        (unsorted, start, length) => {
+          const positions = [...unsorted].sort((a, b) => a - b);
+          const end = start + length;
+          const direct = Math.min(Infinity, ...positions.map((p) => (p < start ? start - p : p - end)));
+          expect(nearestDistance(positions, start, end)).toBe(direct);
+        },
+      ),
+    );
   });
 });
