@@ -3,7 +3,7 @@ import { bundledEntries } from '@/data';
 import { fuzzyExclusions, precompiledIndex, termSummaries } from '@/data/match-data';
 import { createFuseScorer } from '@/utils/fuse-scorer';
 import { MATCH_PORT } from '@/utils/match-protocol';
-import { serveMatchPort } from '@/utils/match-service';
+import { matchStats, serveMatchPort } from '@/utils/match-service';
 import { customPacksItem, readEffectiveSummaries } from '@/utils/pack-store';
 import { compileTermIndex, loadTermIndex, type TermIndex } from '@/utils/term-index';
 import { effectiveEntries, readPacks } from '@/utils/custom-packs';
@@ -42,13 +42,20 @@ async function injectOnFirstStart(): Promise<void> {
 /** The matcher pages send their text to: the bundled terms and the enabled packs, with fuse.js. */
 async function buildMatchIndex(): Promise<TermIndex> {
   const summaries = await readEffectiveSummaries(termSummaries);
+  const started = performance.now();
   const scorer = createFuseScorer(fuzzyExclusions);
-  return summaries === termSummaries
-    ? loadTermIndex(precompiledIndex, termSummaries, { scorer })
-    : compileTermIndex(summaries, { scorer });
+  const index =
+    summaries === termSummaries
+      ? loadTermIndex(precompiledIndex, termSummaries, { scorer })
+      : compileTermIndex(summaries, { scorer });
+  matchStats.indexBuilds++;
+  matchStats.indexMs += performance.now() - started;
+  return index;
 }
 
 export default defineBackground(() => {
+  // Read by `npm run bench` through the worker (the time pages' matching takes here).
+  (globalThis as Record<string, unknown>).factlensMatchStats = matchStats;
   let matchIndex: Promise<TermIndex> | undefined;
   customPacksItem.watch(() => (matchIndex = undefined));
   browser.runtime.onConnect.addListener((port) => {
