@@ -262,7 +262,16 @@ async function runFactlens(browser, origin, name) {
   const after = await backgroundStats(browser);
   // A worker that restarted in between counts from zero.
   const since = (key) => (after ? after[key] - (before && before.requests <= after.requests ? before[key] : 0) : null);
-  const background = after ? { ms: since('ms'), requests: since('requests'), characters: since('characters') } : null;
+  const background = after
+    ? {
+        ms: since('ms'),
+        requests: since('requests'),
+        characters: since('characters'),
+        // Loading the precompiled index, when the worker (re)started for this page.
+        indexMs: since('indexMs'),
+        indexBuilds: since('indexBuilds'),
+      }
+    : null;
   return { ...result, heap, appendMs, updatesMs, background };
 }
 
@@ -393,4 +402,13 @@ for (const [name, s] of Object.entries(summary)) {
     `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} |`,
   );
 }
+const builds = Object.values(raw).flatMap((methods) =>
+  (methods.factlens ?? [])
+    .filter((r) => r.background?.indexBuilds > 0)
+    .map((r) => r.background.indexMs / r.background.indexBuilds),
+);
+if (builds.length > 0)
+  console.log(
+    `\nThe background loaded its matcher (precompiled index and fuse.js) ${builds.length} times: ${builds.map((ms) => ms.toFixed(1)).join(', ')} ms.`,
+  );
 console.log(`\nRaw numbers: ${resolve(OUT, 'results.json')}`);
