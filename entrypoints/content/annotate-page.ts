@@ -154,7 +154,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   }
   /** Nodes the background matched; the rest were matched on the page. */
   const inBackground = done;
-  const local = done < nodes.length ? await loadLocal(options.local) : undefined;
+  const local = done < nodes.length && !signal.aborted ? await loadLocal(options.local) : undefined;
   while (local && done < nodes.length) {
     if (signal.aborted) return -1;
     const sliceStart = performance.now();
@@ -211,7 +211,9 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       try {
         results = await batch.reply;
       } catch {
-        return batch.from;
+        // Switched off (the session closed the port) or the background failed: the page
+        // matches the rest itself.
+        return signal.aborted ? -1 : batch.from;
       }
       if (signal.aborted) return -1;
       sliceStart = performance.now();

@@ -74,7 +74,7 @@ function fakeWire(options: { answer?: (request: MatchRequest) => boolean } = {})
   return wire;
 }
 
-function annotate(wire: FakeWire | undefined, fuzzy = true) {
+function annotate(wire: FakeWire | undefined, fuzzy = true, signal = new AbortController().signal) {
   const ranges = new Set<AbstractRange>();
   const store: MatchStore = new Map();
   const remote = wire ? createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)) : undefined;
@@ -89,11 +89,11 @@ function annotate(wire: FakeWire | undefined, fuzzy = true) {
       delete: (_element, range) => void ranges.delete(range),
     },
     store,
-    signal: new AbortController().signal,
+    signal,
     find: { fuzzy, context: true },
     remote,
   });
-  return { result, texts: () => [...ranges].map(rangeText) };
+  return { result, remote, texts: () => [...ranges].map(rangeText) };
 }
 
 afterEach(() => {
@@ -135,6 +135,19 @@ describe('matching in the background', () => {
     expect(wire.received.length).toBeGreaterThan(1);
     expect(texts().filter((text) => text === 'ketamine')).toHaveLength(5000);
     expect(localLoads).toBe(1);
+  });
+
+  it('stops when switched off while the background works, without matching on the page instead', async () => {
+    longPage(100);
+    const controller = new AbortController();
+    // The background never answers; switching off closes the port, as the page session does.
+    const { result, remote, texts } = annotate(fakeWire({ answer: () => false }), true, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    remote?.dispose();
+    expect(await result).toBe(-1);
+    expect(texts()).toEqual([]);
+    expect(localLoads).toBe(0);
   });
 
   it('does not paint a node edited after it was sent with the old offsets', async () => {
