@@ -291,13 +291,16 @@ describe('keyboard, touch and screenshots in chromium', () => {
     await forum.close();
     await page.bringToFront();
     await setStored({ hiddenCategories: ['neurobiology'] });
-    await page.waitForFunction(
-      () =>
-        ![...(CSS.highlights.get('factlens-term') ?? [])].some(
-          (r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset) === 'glutamate',
-        ),
-    );
+    // The page is marked again from scratch: wait until the new marks are there, not only
+    // until the old ones went.
+    await page.waitForFunction(() => {
+      const texts = [...(CSS.highlights.get('factlens-term') ?? [])].map((r) =>
+        (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset),
+      );
+      return texts.includes('ketamine') && !texts.includes('glutamate');
+    });
     expect(await highlightedTexts(page)).toContain('ketamine');
+    expect(await highlightedTexts(page)).not.toContain('glutamate');
     await setStored({ hiddenCategories: [] });
     await page.waitForFunction(() =>
       [...(CSS.highlights.get('factlens-term') ?? [])].some(
