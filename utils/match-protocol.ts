@@ -8,34 +8,15 @@ import type { TermMatch } from './match-terms';
  */
 export const MATCH_PORT = 'factlens:match';
 
-/**
- * Content script -> background: the texts of a batch of text nodes, in scan order, as one
- * string and the length of each (one string costs the page less to send than many short ones).
- */
+/** Content script -> background: the texts of a batch of text nodes, in scan order. */
 export interface MatchRequest {
   /** Sequence number on its port; the answer carries it back. */
   id: number;
-  text: string;
-  lengths: number[];
+  texts: string[];
   /** Light misspellings too (the reader's setting). */
   fuzzy: boolean;
   /** What is left of the page's fuzzy budget, in ms. */
   budgetMs: number;
-}
-
-/** A request, as the background reads it. */
-export interface ParsedRequest {
-  id: number;
-  texts: string[];
-  fuzzy: boolean;
-  budgetMs: number;
-}
-
-/** The request for `texts`. */
-export function encodeRequest(id: number, texts: readonly string[], fuzzy: boolean, budgetMs: number): MatchRequest {
-  const lengths: number[] = [];
-  for (const text of texts) lengths.push(text.length);
-  return { id, text: texts.join(''), lengths, fuzzy, budgetMs: Math.max(budgetMs, 0) };
 }
 
 /** The matched alias, with what the content script needs to decide and show it. */
@@ -83,22 +64,18 @@ export function encodeMatches(id: number, results: readonly (readonly TermMatch[
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** A request from a port with its texts cut apart, or undefined when it is not one. */
-export function parseRequest(value: unknown): ParsedRequest | undefined {
+/** A request from a port, or undefined when it is not one. */
+export function parseRequest(value: unknown): MatchRequest | undefined {
   const request = value as MatchRequest;
   if (typeof request !== 'object' || request === null) return undefined;
-  const { id, text, lengths, fuzzy, budgetMs } = request;
-  if (!Number.isInteger(id) || typeof text !== 'string' || !Array.isArray(lengths) || typeof fuzzy !== 'boolean')
+  if (!Number.isInteger(request.id) || !isStringList(request.texts) || typeof request.fuzzy !== 'boolean')
     return undefined;
-  const texts: string[] = [];
-  let at = 0;
-  for (const length of lengths) {
-    if (!Number.isInteger(length) || length < 0 || at + length > text.length) return undefined;
-    texts.push(text.slice(at, at + length));
-    at += length;
-  }
-  if (at !== text.length) return undefined;
-  return { id, texts, fuzzy, budgetMs: typeof budgetMs === 'number' && budgetMs > 0 ? budgetMs : 0 };
+  return {
+    id: request.id,
+    texts: request.texts,
+    fuzzy: request.fuzzy,
+    budgetMs: typeof request.budgetMs === 'number' && request.budgetMs > 0 ? request.budgetMs : 0,
+  };
 }
 
 const isTerminal = (value: unknown): value is WireTerminal => {

@@ -1,4 +1,4 @@
-import { encodeMatches, parseRequest, type MatchRequest, type MatchResponse } from './match-protocol';
+import { encodeMatches, parseRequest, type MatchResponse } from './match-protocol';
 import { matchTerms } from './match-terms';
 import type { TermIndex } from './term-index';
 
@@ -44,10 +44,10 @@ export function serveMatchPort(port: MatchPort, getIndex: () => Promise<TermInde
       const answer = answerMatchRequest(message, index);
       matchStats.ms += performance.now() - started;
       matchStats.requests++;
-      const { text, lengths } = (message ?? {}) as Partial<MatchRequest>;
-      if (answer && typeof text === 'string' && Array.isArray(lengths)) {
-        matchStats.texts += lengths.length;
-        matchStats.characters += text.length;
+      const texts = (message as { texts?: unknown } | null)?.texts;
+      if (answer && Array.isArray(texts)) {
+        matchStats.texts += texts.length;
+        for (const text of texts as string[]) matchStats.characters += text.length;
       }
       const response =
         answer ??

@@ -1,5 +1,5 @@
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
-import { decodeMatches, encodeRequest, type MatchRequest, type MatchResponse } from '@/utils/match-protocol';
+import { decodeMatches, type MatchRequest, type MatchResponse } from '@/utils/match-protocol';
 import type { TermMatch } from '@/utils/match-terms';
 
 /** The part of a runtime port the client uses. */
@@ -80,7 +80,7 @@ export function createRemoteMatcher(connect: () => ClientPort, isKnown: (entryId
         pending.set(id, { texts, budget, resolve, reject, timer });
         try {
           port ??= open();
-          port.postMessage(encodeRequest(id, texts, fuzzy, budget.remainingMs));
+          port.postMessage({ id, texts, fuzzy, budgetMs: Math.max(budget.remainingMs, 0) });
         } catch (error) {
           // Cut off from the extension (updated or removed): connect or postMessage throws.
           pending.delete(id);
