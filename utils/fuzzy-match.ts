@@ -34,9 +34,6 @@ export function oneDeletionApart(a: string, b: string): boolean {
   return a.slice(prefix + 1, end + 1) === b.slice(prefix, end) || b.slice(prefix + 1, end + 1) === a.slice(prefix, end);
 }
 
-/** search() found candidates but the corrector has no scorer yet. */
-const WAITING = Symbol('waiting');
-
 /**
  * Spelling correction of single tokens towards a vocabulary (the lower-case words of the
  * fact set's aliases). Candidates are the vocabulary words with the same first letter one
@@ -55,12 +52,7 @@ export class FuzzyCorrector {
   /** First parts of vocabulary words (3 characters to 3 short of the word), built on first use. */
   private prefixSet: Set<string> | undefined;
   private readonly cache = new Map<string, string | null>();
-  private scorer: Scorer | undefined;
-  /**
-   * How many times a word needed the scorer while there was none (see setScorer); the word
-   * was left uncorrected and uncached, so asking again once a scorer is set corrects it.
-   */
-  waiting = 0;
+  private readonly scorer: Scorer | undefined;
   private readonly minLength: number;
   private readonly maxLength: number;
 
@@ -82,16 +74,6 @@ export class FuzzyCorrector {
     }
     this.minLength = Math.max(min - 1, MIN_FUZZY_LENGTH);
     this.maxLength = max + 1;
-  }
-
-  /** Sets the scorer of a corrector made without one (the content script loads it lazily). */
-  setScorer(scorer: Scorer): void {
-    this.scorer = scorer;
-  }
-
-  /** True once the corrector can score candidates. */
-  get canScore(): boolean {
-    return this.scorer !== undefined;
   }
 
   /** The vocabulary: lower-case words of at least MIN_FUZZY_LENGTH characters. */
@@ -142,15 +124,11 @@ export class FuzzyCorrector {
     this.exclusionSet ??= new Set(this.exclusionList);
     const result = this.exclusionSet.has(key) || !/^\p{L}+$/u.test(key) ? undefined : this.search(key);
     if (budget) budget.remainingMs -= performance.now() - started;
-    if (result === WAITING) {
-      this.waiting++;
-      return undefined;
-    }
     this.cache.set(key, result ?? null);
     return result;
   }
 
-  private search(key: string): string | typeof WAITING | undefined {
+  private search(key: string): string | undefined {
     if (!this.byStart) {
       this.byStart = new Map();
       for (const word of this.vocabulary) {
@@ -167,6 +145,6 @@ export class FuzzyCorrector {
       for (const word of this.byStart.get(`${first}${length}`) ?? [])
         if (oneDeletionApart(key, word)) candidates.push(word);
     if (candidates.length === 0) return undefined;
-    return this.scorer ? this.scorer(key, candidates.sort()) : WAITING;
+    return this.scorer?.(key, candidates.sort());
   }
 }

@@ -2,20 +2,26 @@ import { encodeMatches, parseRequest, type MatchResponse } from './match-protoco
 import { matchTerms } from './match-terms';
 import type { TermIndex } from './term-index';
 
-/** The background's answer to one request (see match-protocol.ts), or undefined for a malformed one. */
-export function answerMatchRequest(message: unknown, index: TermIndex): MatchResponse | undefined {
-  const request = parseRequest(message);
-  if (!request) return undefined;
-  const budget = { remainingMs: request.budgetMs };
-  const results = request.texts.map((text) => matchTerms(text, index, { fuzzy: request.fuzzy, budget }));
-  return encodeMatches(request.id, results, request.budgetMs - budget.remainingMs);
-}
-
 /**
  * What the background spent matching since it started (the benchmark reads it from the
  * worker, as the pages' share of the work that left their main thread).
  */
 export const matchStats = { requests: 0, texts: 0, characters: 0, ms: 0, indexBuilds: 0, indexMs: 0 };
+
+/** The background's answer to one request (see match-protocol.ts), or undefined for a malformed one. */
+export function answerMatchRequest(message: unknown, index: TermIndex): MatchResponse | undefined {
+  const request = parseRequest(message);
+  if (!request) return undefined;
+  const started = performance.now();
+  const budget = { remainingMs: request.budgetMs };
+  const results = request.texts.map((text) => matchTerms(text, index, { fuzzy: request.fuzzy, budget }));
+  const response = encodeMatches(request.id, results, request.budgetMs - budget.remainingMs);
+  matchStats.ms += performance.now() - started;
+  matchStats.requests++;
+  matchStats.texts += request.texts.length;
+  for (const text of request.texts) matchStats.characters += text.length;
+  return response;
+}
 
 /** The part of a runtime port the service uses. */
 export interface MatchPort {
@@ -40,17 +46,8 @@ export function serveMatchPort(port: MatchPort, getIndex: () => Promise<TermInde
       const index = await getIndex();
       if (!open) return;
       const id = (message as { id?: unknown } | null)?.id;
-      const started = performance.now();
-      const answer = answerMatchRequest(message, index);
-      matchStats.ms += performance.now() - started;
-      matchStats.requests++;
-      const texts = (message as { texts?: unknown } | null)?.texts;
-      if (answer && Array.isArray(texts)) {
-        matchStats.texts += texts.length;
-        for (const text of texts as string[]) matchStats.characters += text.length;
-      }
       const response =
-        answer ??
+        answerMatchRequest(message, index) ??
         ({ id: typeof id === 'number' ? id : -1, matches: [], terminals: [], spentMs: 0 } satisfies MatchResponse);
       port.postMessage(response);
     });

@@ -173,11 +173,9 @@ function tokenise(text: string, index: TermIndex, fuzzy: boolean, budget: FuzzyB
     let flags: number | undefined;
     if (!fuzzy) flags = flagsOf(word, index, false, budget);
     else if ((flags = remembered.get(word)) === undefined) {
-      const waiting = corrector.waiting;
       flags = flagsOf(word, index, true, budget);
-      // Remembered only when final: not while the scorer loads or the budget is spent.
-      if (corrector.waiting === waiting && corrector.settled(word) && remembered.size < MAX_REMEMBERED_WORDS)
-        remembered.set(word, flags);
+      // Remembered only when final: not when the budget was spent before the word was decided.
+      if (corrector.settled(word) && remembered.size < MAX_REMEMBERED_WORDS) remembered.set(word, flags);
     }
     // A word written apart ("electro convulsive") starts a fuzzy match only where the next
     // word completes it: common words that begin a vocabulary word ("the", "con") do not.

@@ -32,11 +32,7 @@ export interface TermIndex {
 export interface CompileOptions {
   /** Real words one edit away from an alias word that fuzzy matching must leave alone. */
   fuzzyExclusions?: Iterable<string>;
-  /**
-   * Scores spelling corrections (utils/fuse-scorer.ts). Without one, fuzzy matching finds
-   * nothing until FuzzyCorrector.setScorer() is called: the content script loads fuse.js only
-   * for pages with a word that needs it.
-   */
+  /** Scores spelling corrections (utils/fuse-scorer.ts). Without one, fuzzy matching finds nothing. */
   scorer?: Scorer;
 }
 

@@ -59,14 +59,12 @@ export default defineContentScript({
           // The bundled set alone comes precompiled with the matcher.
           (create) => create(summaries === termSummaries ? undefined : summaries),
         );
-      return {
-        entries,
-        local: () => {
-          local ??= loadLocal();
-          local.catch(() => (local = undefined));
-          return local;
-        },
+      // A failed load is forgotten, so the next scan that needs it tries again.
+      const forget = (error: unknown) => {
+        local = undefined;
+        throw error;
       };
+      return { entries, local: () => (local ??= loadLocal().catch(forget)) };
     };
     const [terms, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([

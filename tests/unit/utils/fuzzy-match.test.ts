@@ -75,12 +75,10 @@ describe('FuzzyCorrector', () => {
     expect(corrector.correct('neutron')).toBeUndefined();
   });
 
-  it('does not correct the real words the scorer excludes, as in the content script, which loads them with it', () => {
-    const lazy = new FuzzyCorrector(['neuron', 'ketamine'], []);
-    expect(lazy.correct('neutron')).toBeUndefined();
-    lazy.setScorer(createFuseScorer(['neutron']));
-    expect(lazy.correct('neutron')).toBeUndefined();
-    expect(lazy.correct('ketamin')).toBe('ketamine');
+  it('does not correct the real words the scorer excludes (the scorer brings them, not the corrector)', () => {
+    const scored = new FuzzyCorrector(['neuron', 'ketamine'], [], createFuseScorer(['neutron']));
+    expect(scored.correct('neutron')).toBeUndefined();
+    expect(scored.correct('ketamin')).toBe('ketamine');
     // Without the exclusion, the same scorer would take neutron for neuron.
     expect(new FuzzyCorrector(['neuron'], [], createFuseScorer()).correct('neutron')).toBe('neuron');
   });
@@ -96,14 +94,10 @@ describe('FuzzyCorrector', () => {
     expect(fresh.correct('ketamin', { remainingMs: 10 })).toBe('ketamine');
   });
 
-  it('without a scorer, leaves a word that needs one uncorrected and uncached until a scorer is set', () => {
-    const waiting = new FuzzyCorrector(['ketamine'], ['ketamines']);
-    expect(waiting.correct('ketamin')).toBeUndefined();
-    expect(waiting.correct('kettle')).toBeUndefined();
-    // Only the word with candidates one edit away waited for the scorer.
-    expect(waiting.waiting).toBe(1);
-    waiting.setScorer(createFuseScorer());
-    expect(waiting.correct('ketamin')).toBe('ketamine');
+  it('without a scorer, corrects nothing', () => {
+    const unscored = new FuzzyCorrector(['ketamine'], []);
+    expect(unscored.correct('ketamin')).toBeUndefined();
+    expect(unscored.settled('ketamin')).toBe(true);
   });
 
   it('knows prefixes of words written apart', () => {
