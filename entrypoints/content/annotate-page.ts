@@ -37,6 +37,11 @@ export interface AnnotateOptions {
   /** The text nodes to scan, in document order. */
   nodes: readonly Text[];
   /**
+   * Their text as collected (`TextCollector.texts`), so no node is read again; default: read
+   * now. A node edited since is not painted: its mutation batch matches it again.
+   */
+  texts?: readonly string[];
+  /**
    * Matching on the page, for what the background does not answer (or everything, without
    * `remote`): given, or loaded on first need (the content script does not carry the matcher).
    */
@@ -93,6 +98,7 @@ interface Pending {
  */
 export async function annotatePage(options: AnnotateOptions): Promise<number> {
   const { nodes, painter, store, signal, find = {}, sliceMs = 8 } = options;
+  const texts = options.texts ?? nodes.map((node) => node.data);
   const pageEntries = options.pageEntries ?? new Set<string>();
   const matchOptions = { fuzzy: find.fuzzy === true, budget: options.fuzzyBudget ?? { remainingMs: 50 } };
   const useContext = find.context !== false;
@@ -165,11 +171,12 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       if (read >= 32) read = 0;
       const at = (start + done++) % nodes.length;
       const node = nodes[at] as Text;
-      const data = node.data;
+      const data = texts[at] as string;
       read += 1 + (data.length >> 8);
       const matches = local.match(data, local.index, matchOptions);
-      // Most nodes have no match: only those with one are checked for having left the page.
-      if (matches.length > 0 && node.isConnected) take(node, at, matches);
+      // Most nodes have no match: only those with one are checked for having left the page or
+      // changed since they were read.
+      if (matches.length > 0 && node.isConnected && node.data === data) take(node, at, matches);
     }
     sliceDone(sliceStart);
     if (done < nodes.length) await yieldToPage();
@@ -193,17 +200,17 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       let sliceStart = performance.now();
       while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT) {
         const from = sent;
-        const texts: string[] = [];
+        const batchTexts: string[] = [];
         let characters = 0;
-        while (sent < nodes.length && texts.length < MAX_BATCH_NODES && characters < MAX_BATCH_CHARACTERS) {
-          const data = (nodes[(start + sent++) % nodes.length] as Text).data;
-          texts.push(data);
+        while (sent < nodes.length && batchTexts.length < MAX_BATCH_NODES && characters < MAX_BATCH_CHARACTERS) {
+          const data = texts[(start + sent++) % nodes.length] as string;
+          batchTexts.push(data);
           characters += data.length;
         }
-        const reply = remote.match(texts, matchOptions.fuzzy, matchOptions.budget);
+        const reply = remote.match(batchTexts, matchOptions.fuzzy, matchOptions.budget);
         // Failures are handled where the batch is awaited, in order.
         reply.catch(() => {});
-        inFlight.push({ from, texts, reply });
+        inFlight.push({ from, texts: batchTexts, reply });
       }
       performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
       const batch = inFlight.shift() as Batch;
@@ -239,7 +246,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     // by node, in slices) and the text around each ambiguous match. No 6 MB string is built.
     const phrases = new Set<string>();
     for (const { match } of all) for (const phrase of match.otherMeanings ?? []) phrases.add(phrase);
-    const read = await nodePageText(nodes, phrases, signal, sliceMs);
+    const read = await nodePageText(texts, phrases, signal, sliceMs);
     if (!read) return -1;
     const { page, bases } = read;
     const contextStart = performance.now();
@@ -322,13 +329,13 @@ const MAX_BATCH_CHARACTERS = 65_536;
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 
 /**
- * The page text the context rule reads: the scanned nodes joined by "\n", read node by node in
- * slices of `sliceMs`: `bases` are the offsets of the nodes in it, the occurrences of `phrases`
- * are found node by node (a phrase never spans two nodes in the joined text either), and
- * windows are joined on demand. Undefined when `signal` aborted.
+ * The page text the context rule reads: the scanned nodes' texts joined by "\n", gone through
+ * in slices of `sliceMs`: `bases` are the offsets of the nodes in it, the occurrences of
+ * `phrases` are found node by node (a phrase never spans two nodes in the joined text either),
+ * and windows are joined on demand. Undefined when `signal` aborted.
  */
 async function nodePageText(
-  nodes: readonly Text[],
+  texts: readonly string[],
   phrases: ReadonlySet<string>,
   signal: AbortSignal,
   sliceMs: number,
@@ -344,12 +351,12 @@ async function nodePageText(
   const bases: number[] = [];
   let total = 0;
   let i = 0;
-  while (i < nodes.length) {
+  while (i < texts.length) {
     if (signal.aborted) return undefined;
     const sliceStart = performance.now();
     // At least one node per slice; the clock is read every 64 nodes.
     do {
-      const data = (nodes[i] as Text).data;
+      const data = texts[i] as string;
       const base = total;
       bases.push(base);
       total += data.length + 1;
@@ -360,15 +367,15 @@ async function nodePageText(
         const haystack = phrase === phrase.toLowerCase() ? lower : data;
         for (const offset of occurrences(data, haystack, phrase)) at.push(base + offset);
       }
-    } while (i < nodes.length && (i % 64 !== 0 || performance.now() - sliceStart < sliceMs));
+    } while (i < texts.length && (i % 64 !== 0 || performance.now() - sliceStart < sliceMs));
     performance.measure('factlens:context', { start: sliceStart, end: performance.now() });
-    if (i < nodes.length) await yieldToPage();
+    if (i < texts.length) await yieldToPage();
   }
   if (signal.aborted) return undefined;
   /** Index of the node that holds offset `at`. */
   const nodeAt = (at: number) => {
     let low = 0;
-    let high = nodes.length - 1;
+    let high = texts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
       if ((bases[mid] ?? 0) <= at) low = mid;
@@ -382,7 +389,7 @@ async function nodePageText(
       const from = Math.max(0, start);
       const parts: string[] = [];
       const first = nodeAt(from);
-      for (let k = first; k < nodes.length && (bases[k] ?? 0) < end; k++) parts.push((nodes[k] as Text).data);
+      for (let k = first; k < texts.length && (bases[k] ?? 0) < end; k++) parts.push(texts[k] as string);
       const offset = bases[first] ?? 0;
       return parts
         .join('\n')

@@ -147,20 +147,21 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     };
     const collect = (root: Node) => collectTextNodes(root, collectOptions);
     /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
-    const collectPage = async (): Promise<Text[] | undefined> => {
+    const collectPage = async (): Promise<{ nodes: Text[]; texts: string[] } | undefined> => {
       const collector = createTextCollector(doc.body, collectOptions);
       for (;;) {
         const sliceStart = performance.now();
         const done = collector.step(sliceStart + SLICE_MS);
         performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
-        if (done) return collector.nodes;
+        if (done) return collector;
         await yieldToPage();
         if (signal.aborted) return undefined;
       }
     };
-    const scan = (nodes: Text[], markReady: boolean) =>
+    const scan = (nodes: Text[], markReady: boolean, texts?: string[]) =>
       annotatePage({
         nodes,
+        texts,
         local: terms.local,
         painter,
         store: pageStore,
@@ -228,7 +229,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
     void collectPage().then(async (initial) => {
       if (!initial || signal.aborted) return;
-      await scan(initial, true);
+      await scan(initial.nodes, true, initial.texts);
       if (signal.aborted) return;
       initialDone = true;
       if (held.changed.size > 0 || held.removedOrEdited)

@@ -74,6 +74,11 @@ export function collectTextNodes(root: Node, options: CollectOptions = {}): Text
 export interface TextCollector {
   /** The text nodes found so far, in document order. */
   readonly nodes: Text[];
+  /**
+   * Their text as read by the walk: matching sends it on without reading every node again
+   * (each read of a node's text from the content script's world costs a binding call).
+   */
+  readonly texts: string[];
   /** Walks on until `deadline` (a performance.now() time); true once the whole tree is done. */
   step(deadline: number): boolean;
 }
@@ -92,6 +97,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
   const skipCode = options.skipCode !== false;
   const selector = skipSelector(skipCode);
   const nodes: Text[] = [];
+  const texts: string[] = [];
   const stack: Frame[] = [];
   const enter = (start: Node) => {
     const doc = start.ownerDocument ?? (start as Document);
@@ -113,7 +119,11 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
   const container = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
   const outside = Boolean(container?.closest(selector) || (container && options.exclude?.(container)));
   if (!outside && root.nodeType === TEXT_NODE) {
-    if (VISIBLE_TEXT.test((root as Text).data)) nodes.push(root as Text);
+    const data = (root as Text).data;
+    if (VISIBLE_TEXT.test(data)) {
+      nodes.push(root as Text);
+      texts.push(data);
+    }
   } else if (!outside) {
     enter(root);
   }
@@ -121,6 +131,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
   let checks = 0;
   return {
     nodes,
+    texts,
     step(deadline) {
       while (stack.length > 0) {
         const frame = stack[stack.length - 1] as Frame;
@@ -143,8 +154,12 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
               enter(shadow);
               break;
             }
-          } else if (VISIBLE_TEXT.test((node as Text).data)) {
-            nodes.push(node as Text);
+          } else {
+            const data = (node as Text).data;
+            if (VISIBLE_TEXT.test(data)) {
+              nodes.push(node as Text);
+              texts.push(data);
+            }
           }
           node = frame.walker.nextNode();
         }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import { createRemoteMatcher, type ClientPort } from '@/entrypoints/content/remote-matcher';
-import { collectTextNodes } from '@/entrypoints/content/scan-text';
+import { collectTextNodes, createTextCollector } from '@/entrypoints/content/scan-text';
 import { createFuseScorer } from '@/utils/fuse-scorer';
 import type { MatchRequest } from '@/utils/match-protocol';
 import { serveMatchPort } from '@/utils/match-service';
@@ -74,12 +74,18 @@ function fakeWire(options: { answer?: (request: MatchRequest) => boolean } = {})
   return wire;
 }
 
-function annotate(wire: FakeWire | undefined, fuzzy = true, signal = new AbortController().signal) {
+function annotate(
+  wire: FakeWire | undefined,
+  fuzzy = true,
+  signal = new AbortController().signal,
+  collected?: { nodes: Text[]; texts: string[] },
+) {
   const ranges = new Set<AbstractRange>();
   const store: MatchStore = new Map();
   const remote = wire ? createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)) : undefined;
   const result = annotatePage({
-    nodes: collectTextNodes(document.body),
+    nodes: collected?.nodes ?? collectTextNodes(document.body),
+    texts: collected?.texts,
     local: () => {
       localLoads++;
       return Promise.resolve({ index: pageIndex, match: matchTerms });
@@ -161,6 +167,24 @@ describe('matching in the background', () => {
     });
     const { result } = annotate(wire);
     expect(await result).toBe(0);
+  });
+
+  it('sends the text as collected, and paints nothing in a node edited since, in the background or on the page', async () => {
+    for (const wire of [fakeWire(), undefined]) {
+      document.body.innerHTML = '<p>ketamine and glutamate</p><p>Glutamate again</p>';
+      const collector = createTextCollector(document.body);
+      collector.step(Infinity);
+      const edited = document.querySelector('p')?.firstChild as Text;
+      edited.data = 'now only glutamate';
+      const { result, texts } = annotate(wire, true, undefined, collector);
+      expect(await result).toBe(1);
+      expect(texts()).toEqual(['Glutamate']);
+      if (wire)
+        expect(wire.received.flatMap((request) => request.texts)).toEqual([
+          'ketamine and glutamate',
+          'Glutamate again',
+        ]);
+    }
   });
 });
 

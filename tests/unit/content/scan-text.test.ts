@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectTextNodes, isSkipped, skipSelector } from '@/entrypoints/content/scan-text';
+import { collectTextNodes, createTextCollector, isSkipped, skipSelector } from '@/entrypoints/content/scan-text';
 
 describe('collectTextNodes', () => {
   it('collects text a reader sees and leaves out code, form fields, editors and hidden text', () => {
@@ -30,6 +30,14 @@ describe('collectTextNodes', () => {
     const texts = collectTextNodes(document.body, { onShadowRoot: (root) => found.push(root) }).map((n) => n.data);
     expect(texts).toEqual(['before', 'inside', 'after']);
     expect(found).toEqual([shadow]);
+  });
+
+  it('keeps the text it read beside each node, so matching need not read the page again', () => {
+    document.body.innerHTML = '<p>one <b>two</b></p><pre>code</pre><p> </p><p>three</p>';
+    const collector = createTextCollector(document.body);
+    collector.step(Infinity);
+    expect(collector.texts).toEqual(['one ', 'two', 'three']);
+    expect(collector.nodes.map((node) => node.data)).toEqual(collector.texts);
   });
 });
 
