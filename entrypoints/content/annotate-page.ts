@@ -3,20 +3,13 @@ import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
 import type { matchTerms, TermMatch } from '@/utils/match-terms';
 import type { TermIndex } from '@/utils/term-index';
-import type { RangePainter } from './highlight';
+import type { PaintMark, RangePainter } from './highlight';
 import type { RemoteMatcher } from './remote-matcher';
 import { yieldToPage } from './scan-text';
 
 /** A match painted on the page: where it is and the range that paints it. */
-export interface PaintedMatch extends TermMatch {
+export interface PaintedMatch extends TermMatch, PaintMark {
   node: Text;
-  /**
-   * A StaticRange: the page's edits do not move it. The browser updates every live Range on
-   * each DOM change, so thousands of them would slow every change the page makes (measured:
-   * 5,000 text changes under 20,000 live ranges take about 5 s, 6 ms under static ones). An
-   * edited node's matches are dropped as the edit is observed (page-session.ts).
-   */
-  range: AbstractRange;
   /** The element the range was painted under: the painter's key, kept for when the node has left it. */
   element: Element;
 }
@@ -106,14 +99,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   let count = 0;
   const paint = (node: Text, match: TermMatch) => {
     if (options.shouldPaint && !options.shouldPaint(match)) return;
-    const range = new StaticRange({
-      startContainer: node,
-      startOffset: match.start,
-      endContainer: node,
-      endOffset: match.end,
-    });
     const element = elementOf(node);
-    painter.add(element, range);
     // A literal of one shape, not a spread: pages with tens of thousands of terms make many.
     const painted: PaintedMatch = {
       start: match.start,
@@ -125,9 +111,10 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       otherMeanings: match.otherMeanings,
       cues: match.cues,
       node,
-      range,
+      range: undefined,
       element,
     };
+    painter.add(element, painted);
     const list = store.get(node);
     if (list) list.push(painted);
     else store.set(node, [painted]);

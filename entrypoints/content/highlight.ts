@@ -65,11 +65,38 @@ export function createTermHighlight(style: HighlightStyle): TermHighlight {
 /** Ranges a page may have painted at once before only those near the viewport stay registered. */
 export const VIEWPORT_MODE_AFTER = 400;
 
+/** A match to paint: [start, end) in `node`. */
+export interface PaintMark {
+  node: Text;
+  start: number;
+  end: number;
+  /**
+   * Its StaticRange, made the first time it is registered (near the viewport): on a page of
+   * thousands of terms most are never near, and making a range for each cost tens of ms.
+   */
+  range?: AbstractRange;
+}
+
+/**
+ * The range that paints `mark`, made once. A StaticRange: the page's edits do not move it. The
+ * browser updates every live Range on each DOM change, so thousands of them would slow every
+ * change the page makes (measured: 5,000 text changes under 20,000 live ranges take about 5 s,
+ * 6 ms under static ones). An edited node's marks are dropped as the edit is observed.
+ */
+export function rangeOf(mark: PaintMark): AbstractRange {
+  return (mark.range ??= new StaticRange({
+    startContainer: mark.node,
+    startOffset: mark.start,
+    endContainer: mark.node,
+    endOffset: mark.end,
+  }));
+}
+
 export interface RangePainter {
-  /** Paints `range`, a match in a text node whose parent is `element`. */
-  add(element: Element, range: AbstractRange): void;
-  /** Stops painting `range` (its text left the page or changed). */
-  delete(element: Element, range: AbstractRange): void;
+  /** Paints `mark`, a match in a text node whose parent is `element`. */
+  add(element: Element, mark: PaintMark): void;
+  /** Stops painting `mark` (its text left the page or changed). */
+  delete(element: Element, mark: PaintMark): void;
   dispose(): void;
 }
 
@@ -110,7 +137,7 @@ interface Group {
  * on pages of thousands of terms.
  */
 export function createRangePainter(highlight: TermHighlight): RangePainter {
-  const byElement = new Map<Element, AbstractRange[]>();
+  const byElement = new Map<Element, PaintMark[]>();
   const groupOf = new Map<Element, Group>();
   /** Groups by observed end element (an element can end one group and start the next). */
   const ends = new Map<Element, Group[]>();
@@ -127,9 +154,9 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (group.near === near) return;
     group.near = near;
     for (const element of group.elements)
-      for (const range of byElement.get(element) ?? []) {
-        if (near) highlight.add(range);
-        else highlight.delete(range);
+      for (const mark of byElement.get(element) ?? []) {
+        if (near) highlight.add(rangeOf(mark));
+        else if (mark.range) highlight.delete(mark.range);
       }
   };
   const watchEnd = (element: Element, group: Group) => {
@@ -282,28 +309,28 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   };
 
   return {
-    add(element, range) {
-      let ranges = byElement.get(element);
-      if (!ranges) {
-        ranges = [];
-        byElement.set(element, ranges);
+    add(element, mark) {
+      let marks = byElement.get(element);
+      if (!marks) {
+        marks = [];
+        byElement.set(element, marks);
         place(element);
       }
-      ranges.push(range);
+      marks.push(mark);
       count++;
-      if (groupOf.get(element)?.near !== false) highlight.add(range);
+      if (groupOf.get(element)?.near !== false) highlight.add(rangeOf(mark));
       if (!observer && count > VIEWPORT_MODE_AFTER) enterViewportMode();
     },
-    delete(element, range) {
-      highlight.delete(range);
-      const ranges = byElement.get(element);
-      if (!ranges) return;
-      const at = ranges.indexOf(range);
+    delete(element, mark) {
+      if (mark.range) highlight.delete(mark.range);
+      const marks = byElement.get(element);
+      if (!marks) return;
+      const at = marks.indexOf(mark);
       if (at !== -1) {
-        ranges.splice(at, 1);
+        marks.splice(at, 1);
         count--;
       }
-      if (ranges.length === 0) leave(element);
+      if (marks.length === 0) leave(element);
     },
     dispose() {
       observer?.disconnect();

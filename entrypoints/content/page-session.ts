@@ -258,7 +258,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
 
   function dropMatches(pageStore: MatchStore, painter: RangePainter, node: Text, matches: readonly PaintedMatch[]) {
     // The painter keys ranges by the element they were painted under, which a removed node has left.
-    for (const match of matches) painter.delete(match.element, match.range);
+    for (const match of matches) painter.delete(match.element, match);
     pageStore.delete(node);
     if (matches.some((m) => m === card.current)) card.hide();
   }

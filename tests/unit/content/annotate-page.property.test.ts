@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
+import { rangeOf } from '@/entrypoints/content/highlight';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { termSummaries, fuzzyExclusions } from '@/data/match-data';
@@ -40,8 +41,8 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
           nodes: collectTextNodes(document.body),
           local: { index, match: matchTerms },
           painter: {
-            add: (_element, range) => void ranges.add(range),
-            delete: (_element, range) => void ranges.delete(range),
+            add: (_element, mark) => void ranges.add(rangeOf(mark)),
+            delete: (_element, mark) => void (mark.range && ranges.delete(mark.range)),
           },
           store,
           signal: new AbortController().signal,

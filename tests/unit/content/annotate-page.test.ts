@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
-import type { RangePainter } from '@/entrypoints/content/highlight';
+import { rangeOf, type RangePainter } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
@@ -15,8 +15,8 @@ function fakeHighlight(): Pick<RangePainter, 'add' | 'delete'> & { ranges: Set<A
   const ranges = new Set<AbstractRange>();
   return {
     ranges,
-    add: (_element, range) => void ranges.add(range),
-    delete: (_element, range) => void ranges.delete(range),
+    add: (_element, mark) => void ranges.add(rangeOf(mark)),
+    delete: (_element, mark) => void (mark.range && ranges.delete(mark.range)),
   };
 }
 

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
+import { rangeOf } from '@/entrypoints/content/highlight';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
 import { createRemoteMatcher, type ClientPort } from '@/entrypoints/content/remote-matcher';
 import { collectTextNodes, createTextCollector } from '@/entrypoints/content/scan-text';
@@ -91,8 +92,8 @@ function annotate(
       return Promise.resolve({ index: pageIndex, match: matchTerms });
     },
     painter: {
-      add: (_element, range) => void ranges.add(range),
-      delete: (_element, range) => void ranges.delete(range),
+      add: (_element, mark) => void ranges.add(rangeOf(mark)),
+      delete: (_element, mark) => void (mark.range && ranges.delete(mark.range)),
     },
     store,
     signal,
