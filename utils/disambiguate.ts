@@ -109,12 +109,31 @@ export function disambiguate(
 ): TermMatch[] {
   if (!matches.some((match) => match.ambiguous || match.otherMeanings)) return [...matches];
   const page = typeof text === 'string' ? stringPageText(text) : text;
-  const ambiguous = matches.filter((match) => match.ambiguous);
+  const ambiguous = matches.filter((match) => match.ambiguous).sort((a, b) => a.start - b.start);
+  /** Whether an ambiguous match lies within [start, end): a binary search over their starts. */
+  const holdsAmbiguous = (start: number, end: number) => {
+    let low = 0;
+    let high = ambiguous.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((ambiguous[mid] as TermMatch).start < start) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < ambiguous.length; i++) {
+      const m = ambiguous[i] as TermMatch;
+      if (m.start > end) break;
+      if (m.end <= end) return true;
+    }
+    return false;
+  };
 
-  const otherSenseCache = new Map<readonly string[], { phrases: [number, number][]; elsewhere: number[] }>();
+  // By the phrases' text, not the list's identity: matches decoded from different answers of
+  // the background carry equal lists that are different arrays.
+  const otherSenseCache = new Map<string, { phrases: [number, number][]; elsewhere: number[] }>();
   const otherSenseOf = (match: TermMatch) => {
     const meanings = match.otherMeanings ?? [];
-    let result = otherSenseCache.get(meanings);
+    const key = meanings.join('\u0000');
+    let result = otherSenseCache.get(key);
     if (!result) {
       const phrases: [number, number][] = [];
       for (const phrase of meanings) {
@@ -122,11 +141,11 @@ export function disambiguate(
       }
       // Phrases that contain an ambiguous match ("tropical depression") speak only for that one.
       const elsewhere = phrases
-        .filter(([start, end]) => !ambiguous.some((m) => start <= m.start && m.end <= end))
+        .filter(([start, end]) => !holdsAmbiguous(start, end))
         .map(([start]) => start)
         .sort((a, b) => a - b);
       result = { phrases, elsewhere };
-      otherSenseCache.set(meanings, result);
+      otherSenseCache.set(key, result);
     }
     return result;
   };

@@ -1,4 +1,4 @@
-import { disambiguate, occurrences, type PageText } from '@/utils/disambiguate';
+import { disambiguate, occurrences, PAGE_EVIDENCE, type PageText } from '@/utils/disambiguate';
 import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
 import type { matchTerms, TermMatch } from '@/utils/match-terms';
@@ -240,7 +240,17 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     // The scan went from node `start` to the end, then wrapped round: its matches are two runs
     // in document order, so the nodes before `start` come first.
     const wrapped = all.findIndex((pending) => pending.at < start);
-    const ordered = wrapped > 0 ? all.slice(wrapped).concat(all.slice(0, wrapped)) : all;
+    const inOrder = wrapped > 0 ? all.slice(wrapped).concat(all.slice(0, wrapped)) : all;
+    // An unambiguous match is evidence for the ambiguous ones of its own term and, while the
+    // page names fewer than PAGE_EVIDENCE terms, for those near it. Once it names that many,
+    // the rest decide nothing; on a page of thousands of terms they made a 40 ms task.
+    const deferredEntries = new Set(deferred.map(({ match }) => match.entryId));
+    const ordered =
+      pageEntries.size >= PAGE_EVIDENCE
+        ? inOrder.filter(
+            ({ match }) => match.ambiguous || match.otherMeanings !== undefined || deferredEntries.has(match.entryId),
+          )
+        : inOrder;
     const global = ordered.map(({ match, at }) => {
       const base = bases[at] ?? 0;
       const moved: TermMatch = {

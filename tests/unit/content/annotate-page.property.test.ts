@@ -71,6 +71,13 @@ describe('annotatePage on arbitrary DOM trees (property)', () => {
       'PCP',
       'ketamine',
       'psychiatrists',
+      // Three more terms: pages that name PAGE_EVIDENCE terms pass the context rule only the
+      // evidence that can still decide something.
+      'dopamine',
+      'lithium',
+      'the hippocampus',
+      'transcranial magnetic stimulation',
+      'phencyclidine',
       'plain words',
       ' ',
     );
