@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SitesEditor } from '@/components/SitesEditor';
 import { toSitePattern } from '@/utils/site-rules';
@@ -15,13 +16,16 @@ function mount(sites: string[], onChange = vi.fn()) {
   return { host, onChange };
 }
 
+/** Types `text` and submits it; act() applies each state update before the next step. */
 async function type(host: HTMLElement, text: string) {
   const input = host.querySelector('input') as HTMLInputElement;
-  input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  host.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await act(() => {
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(() => {
+    host.querySelector('form')?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
 }
 
 describe('SitesEditor', () => {

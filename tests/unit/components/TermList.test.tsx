@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TermList } from '@/components/TermList';
 
@@ -20,8 +21,7 @@ describe('TermList', () => {
     render(<TermList terms={terms} onShow={onShow} />, host);
     const toggles = [...host.querySelectorAll<HTMLButtonElement>('.term-toggle')];
     expect(toggles.map((t) => t.textContent)).toEqual(['Ketamine3', 'TMS1']);
-    toggles[0]?.click();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    act(() => toggles[0]?.click());
     expect(host.querySelector('.term-preview p')?.textContent).toBe('An anesthetic.');
     expect(toggles[0]?.getAttribute('aria-expanded')).toBe('true');
     host.querySelector<HTMLButtonElement>('.term-preview button')?.click();
