@@ -154,9 +154,11 @@ export async function setAddonEnabled(browser, id, enabled) {
  * @param {number} [count] how many ready marks to wait for (1 after load; more after re-enabling)
  */
 export async function waitForReady(page, count = 1) {
+  // Polled on a timer: animation frames do not run in a tab behind another (the popup's, say),
+  // so polling on them checked once and then waited out the timeout.
   await page.waitForFunction(
     (n) => performance.getEntriesByName('factlens:ready').length >= n,
-    { timeout: 20000 },
+    { timeout: 20000, polling: 100 },
     count,
   );
   return page.evaluate(() => {

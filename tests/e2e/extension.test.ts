@@ -155,10 +155,14 @@ describe('built extension in chromium: options and popup', () => {
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.waitForSelector('input[value="brief"]');
     await options.click('input[value="brief"]');
-    await article.waitForFunction(() => {
-      const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
-      return card?.dataset.level === 'brief';
-    });
+    // The article's tab is behind the options page: polled on a timer, not on animation frames.
+    await article.waitForFunction(
+      () => {
+        const card = document.querySelector('factlens-card')?.shadowRoot?.querySelector<HTMLElement>('.card');
+        return card?.dataset.level === 'brief';
+      },
+      { polling: 100 },
+    );
     const card = await openCard(article);
     expect(card?.text).toContain(text(entry('ketamine').levels.brief)[0]);
     expect(card?.text).not.toContain(text(entry('ketamine').levels.standard)[0]);
@@ -174,7 +178,8 @@ describe('built extension in chromium: options and popup', () => {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.waitForSelector('label.switch');
     await popup.click('label.switch');
-    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), { timeout: 10_000 });
+    // The article's tab is behind the popup's: polled on a timer, not on animation frames.
+    await article.waitForFunction(() => !CSS.highlights.has('factlens-term'), { timeout: 10_000, polling: 100 });
     expect(await openCard(article)).toBeNull();
     await popup.click('label.switch');
     await waitForReady(article, 2);
