@@ -85,6 +85,24 @@ function countCues(lowerWindow: string, cues: readonly string[]): number {
 }
 
 /**
+ * Which of a page's matches disambiguate() needs to decide `deferred` (its ambiguous matches
+ * and those with other senses), given `knownEntries`: all of them while the page names fewer
+ * than PAGE_EVIDENCE terms (an unambiguous match near an ambiguous one is evidence then);
+ * after that only the deferred ones and the unambiguous matches of the same terms (their own
+ * sense), since nearness and cues are consulted only below PAGE_EVIDENCE. Its decisions on the
+ * deferred matches are the same, and on a page of thousands of terms it has a few hundred to
+ * read.
+ */
+export function decidesAmbiguous(
+  deferred: readonly TermMatch[],
+  knownEntries: ReadonlySet<string>,
+): (match: TermMatch) => boolean {
+  if (knownEntries.size < PAGE_EVIDENCE) return () => true;
+  const entries = new Set(deferred.map((match) => match.entryId));
+  return (match) => match.ambiguous || match.otherMeanings !== undefined || entries.has(match.entryId);
+}
+
+/**
  * Decides which matches to keep from the text around them. `matches` are all matches of one
  * page (or file) with offsets into `text`, that page's text. `knownEntries` names terms
  * already marked elsewhere on the page, when only new content is being decided.

@@ -1,4 +1,4 @@
-import { disambiguate, occurrences, PAGE_EVIDENCE, type PageText } from '@/utils/disambiguate';
+import { decidesAmbiguous, disambiguate, occurrences, type PageText } from '@/utils/disambiguate';
 import type { FindOptions } from '@/utils/find-terms';
 import type { FuzzyBudget } from '@/utils/fuzzy-match';
 import type { matchTerms, TermMatch } from '@/utils/match-terms';
@@ -241,16 +241,13 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     // in document order, so the nodes before `start` come first.
     const wrapped = all.findIndex((pending) => pending.at < start);
     const inOrder = wrapped > 0 ? all.slice(wrapped).concat(all.slice(0, wrapped)) : all;
-    // An unambiguous match is evidence for the ambiguous ones of its own term and, while the
-    // page names fewer than PAGE_EVIDENCE terms, for those near it. Once it names that many,
-    // the rest decide nothing; on a page of thousands of terms they made a 40 ms task.
-    const deferredEntries = new Set(deferred.map(({ match }) => match.entryId));
-    const ordered =
-      pageEntries.size >= PAGE_EVIDENCE
-        ? inOrder.filter(
-            ({ match }) => match.ambiguous || match.otherMeanings !== undefined || deferredEntries.has(match.entryId),
-          )
-        : inOrder;
+    // Only the matches that can change a decision: on a page of thousands of terms, all of
+    // them made a 40 ms task.
+    const decides = decidesAmbiguous(
+      deferred.map(({ match }) => match),
+      pageEntries,
+    );
+    const ordered = inOrder.filter(({ match }) => decides(match));
     const global = ordered.map(({ match, at }) => {
       const base = bases[at] ?? 0;
       const moved: TermMatch = {

@@ -10,7 +10,7 @@ import { compareComposed } from './document-order';
 import { createRangePainter, createTermHighlight, type RangePainter, type TermHighlight } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
-import { collectTextNodes, createTextCollector, yieldToPage } from './scan-text';
+import { createTextCollector, yieldToPage } from './scan-text';
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
@@ -145,7 +145,6 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         watcher.observe(shadow);
       },
     };
-    const collect = (root: Node) => collectTextNodes(root, collectOptions);
     /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
     const collectPage = async (): Promise<{ nodes: Text[]; texts: string[] } | undefined> => {
       const collector = createTextCollector(doc.body, collectOptions);
@@ -208,9 +207,19 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       if (dropped || editsDropped) reportCount();
       editsDropped = false;
       // A text node still in the store was scanned already and has not changed since.
-      const nodes = changed.flatMap((node) => collect(node)).filter((node) => !pageStore.has(node));
+      const nodes: Text[] = [];
+      const texts: string[] = [];
+      for (const root of changed) {
+        const collector = createTextCollector(root, collectOptions);
+        collector.step(Infinity);
+        collector.nodes.forEach((node, i) => {
+          if (pageStore.has(node)) return;
+          nodes.push(node);
+          texts.push(collector.texts[i] as string);
+        });
+      }
       performance.measure('factlens:collect', { start: started, end: performance.now() });
-      if (nodes.length > 0) void scan(nodes, false);
+      if (nodes.length > 0) void scan(nodes, false, texts);
     };
     const watcher = watchMutations(doc.body, {
       signal,

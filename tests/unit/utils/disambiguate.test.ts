@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nearestDistance } from '@/utils/disambiguate';
+import { decidesAmbiguous, disambiguate, nearestDistance } from '@/utils/disambiguate';
+import { matchTerms } from '@/utils/match-terms';
 import { findTerms } from '@/utils/find-terms';
 import { compileTermIndex } from '@/utils/term-index';
 import { makeEntry } from '../helpers';
@@ -96,6 +97,43 @@ describe('nearestDistance', () => {
           expect(nearestDistance(positions, start, end)).toBe(direct);
         },
       ),
+    );
+  });
+});
+
+describe('decidesAmbiguous', () => {
+  it('keeps every match disambiguate needs: the decisions on the ambiguous ones do not change', () => {
+    const words = fc.constantFrom(
+      'TMS',
+      'a transportation management system',
+      'transcranial magnetic stimulation',
+      'depression',
+      'the Great Depression',
+      'major depressive disorder',
+      'PCP',
+      'primary care physician',
+      'ketamine',
+      'glutamate',
+      'antidepressant',
+      'plain words',
+    );
+    const known = fc.subarray(['ketamine', 'glutamate', 'antidepressant', 'mdd']);
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 30 }), known, (parts, entries) => {
+        const text = parts.join('. ');
+        const matches = matchTerms(text, index);
+        const knownEntries = new Set(entries);
+        const deferred = matches.filter((m) => m.ambiguous || m.otherMeanings !== undefined);
+        const decidedFrom = (list: typeof matches) =>
+          new Set(
+            disambiguate(list, text, knownEntries)
+              .filter((m) => deferred.includes(m))
+              .map((m) => m.start),
+          );
+        const cut = matches.filter(decidesAmbiguous(deferred, knownEntries));
+        expect(decidedFrom(cut)).toEqual(decidedFrom(matches));
+      }),
+      { numRuns: 300 },
     );
   });
 });
