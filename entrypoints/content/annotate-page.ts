@@ -35,6 +35,12 @@ export interface AnnotateOptions {
    */
   texts?: readonly string[];
   /**
+   * Whether `node` may have been edited since its text was collected, from the page's mutation
+   * records: what the background matched in it is then not painted. Default: its text is read
+   * again and compared, which on a page of many terms copies megabytes out of the page.
+   */
+  editedSinceRead?: (node: Text) => boolean;
+  /**
    * Matching on the page, for what the background does not answer (or everything, without
    * `remote`): given, or loaded on first need (the content script does not carry the matcher).
    */
@@ -214,14 +220,25 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       for (let k = 0; k < results.length; k++) {
         const matches = results[k] as TermMatch[];
         if (matches.length === 0) continue;
+        // A batch from a page of many terms holds hundreds of them: painted in slices too.
+        if (performance.now() - sliceStart > sliceMs) {
+          performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
+          await yieldToPage();
+          if (signal.aborted) return -1;
+          sliceStart = performance.now();
+        }
         const at = (start + batch.from + k) % nodes.length;
         const node = nodes[at] as Text;
         // A node edited since it was read is matched again with the edit's mutation batch.
-        if (node.isConnected && node.data === batch.texts[k]) take(node, at, matches);
+        const edited = options.editedSinceRead ? options.editedSinceRead(node) : node.data !== batch.texts[k];
+        if (node.isConnected && !edited) take(node, at, matches);
       }
       handled = batch.from + batch.texts.length;
       sliceDone(sliceStart);
-      if (handled < nodes.length && inFlight.length === 0) await yieldToPage();
+      // Sending the next batches (serialising their text) waits for another task once this
+      // one has had its slice.
+      if (handled < nodes.length && (inFlight.length === 0 || performance.now() - sliceStart > sliceMs))
+        await yieldToPage();
     }
     return handled;
   }

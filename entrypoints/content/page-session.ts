@@ -7,7 +7,13 @@ import type { TermSummary } from '@/data/types';
 import { annotatePage, type MatchStore, type PageMatcher, type PaintedMatch } from './annotate-page';
 import type { CardHost } from './card-host';
 import { compareComposed } from './document-order';
-import { createRangePainter, createTermHighlight, type RangePainter, type TermHighlight } from './highlight';
+import {
+  createRangePainter,
+  createTermHighlight,
+  isLargePage,
+  type RangePainter,
+  type TermHighlight,
+} from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
 import { createTextCollector, yieldToPage } from './scan-text';
@@ -145,22 +151,34 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         watcher.observe(shadow);
       },
     };
+    /**
+     * Text edits observed so far, and the last one of each edited node: a node whose last edit
+     * came after its text was collected is not painted from that text (the edit's mutation
+     * batch matches it again), with no second read of its text to tell.
+     */
+    let editsSeen = 0;
+    const lastEdit = new WeakMap<Node, number>();
+    const editedAfter = (seen: number) => (node: Text) => (lastEdit.get(node) ?? 0) > seen;
     /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
-    const collectPage = async (): Promise<{ nodes: Text[]; texts: string[] } | undefined> => {
+    const collectPage = async (): Promise<
+      { nodes: Text[]; texts: string[]; editedSinceRead: (node: Text) => boolean } | undefined
+    > => {
       const collector = createTextCollector(doc.body, collectOptions);
+      const editedSinceRead = editedAfter(editsSeen);
       for (;;) {
         const sliceStart = performance.now();
         const done = collector.step(sliceStart + SLICE_MS);
         performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
-        if (done) return collector;
+        if (done) return { nodes: collector.nodes, texts: collector.texts, editedSinceRead };
         await yieldToPage();
         if (signal.aborted) return undefined;
       }
     };
-    const scan = (nodes: Text[], markReady: boolean, texts?: string[]) =>
+    const scan = (nodes: Text[], markReady: boolean, texts: string[], editedSinceRead: (node: Text) => boolean) =>
       annotatePage({
         nodes,
         texts,
+        editedSinceRead,
         local: terms.local,
         painter,
         store: pageStore,
@@ -206,6 +224,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       // Once per batch, not per edit: the count adds up the whole store and is sent on.
       if (dropped || editsDropped) reportCount();
       editsDropped = false;
+      const editedSinceRead = editedAfter(editsSeen);
       // A text node still in the store was scanned already and has not changed since.
       const nodes: Text[] = [];
       const texts: string[] = [];
@@ -219,12 +238,14 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         });
       }
       performance.measure('factlens:collect', { start: started, end: performance.now() });
-      if (nodes.length > 0) void scan(nodes, false, texts);
+      if (nodes.length > 0) void scan(nodes, false, texts, editedSinceRead);
     };
     const watcher = watchMutations(doc.body, {
       signal,
       isOurs,
       onEdit: (node) => {
+        editsSeen++;
+        lastEdit.set(node, editsSeen);
         const matches = pageStore.get(node as Text);
         if (!matches) return;
         dropMatches(pageStore, painter, node as Text, matches);
@@ -238,7 +259,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     });
     void collectPage().then(async (initial) => {
       if (!initial || signal.aborted) return;
-      await scan(initial.nodes, true, initial.texts);
+      if (isLargePage(initial.texts)) painter.limitToViewport();
+      await scan(initial.nodes, true, initial.texts, initial.editedSinceRead);
       if (signal.aborted) return;
       initialDone = true;
       if (held.changed.size > 0 || held.removedOrEdited)

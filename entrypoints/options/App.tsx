@@ -176,8 +176,12 @@ export function App() {
           value={highlightStyle}
           onChange={setHighlightStyle}
           options={[
-            { value: 'underline', label: t('optionsHighlightUnderline') },
             { value: 'background', label: t('optionsHighlightBackground') },
+            {
+              value: 'underline',
+              label: t('optionsHighlightUnderline'),
+              description: t('optionsHighlightUnderlineDescription'),
+            },
             { value: 'none', label: t('optionsHighlightNone'), description: t('optionsHighlightNoneDescription') },
           ]}
         />

@@ -115,6 +115,39 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
     await long.close();
   });
 
+  // On a very large page the first frame that paints a few hundred ranges is itself a long
+  // task, so there the painter registers only the ranges near the viewport from the start.
+  it('registers only the terms near the viewport on a very large page of a few hundred terms', async () => {
+    const large = await browser.newPage();
+    try {
+      await large.setViewport({ width: 1000, height: 700 });
+      await large.goto(`${origin}/large-page.html`);
+      expect(await waitForReady(large)).toBe(240);
+      const registered = () =>
+        large.evaluate(() =>
+          [...(CSS.highlights.get('factlens-term') ?? [])].map(
+            (range) => ((range as Range).startContainer.parentElement as HTMLElement).id,
+          ),
+        );
+      await large.waitForFunction(() => (CSS.highlights.get('factlens-term')?.size ?? 0) > 0, { timeout: 10_000 });
+      const atTop = await registered();
+      expect(atTop).toContain('p1');
+      expect(atTop).not.toContain('p23901');
+      expect(atTop.length).toBeLessThan(240);
+      await large.evaluate(() => document.getElementById('p23901')?.scrollIntoView());
+      await large.waitForFunction(
+        () =>
+          [...(CSS.highlights.get('factlens-term') ?? [])].some(
+            (range) => (range as Range).startContainer.parentElement?.id === 'p23901',
+          ),
+        { timeout: 10_000 },
+      );
+      expect(await registered()).not.toContain('p1');
+    } finally {
+      await large.close();
+    }
+  });
+
   it('marks light misspellings and leaves look-alike words alone', async () => {
     const other = await browser.newPage();
     await other.goto(`${origin}/misspelled.html`);

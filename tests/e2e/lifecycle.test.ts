@@ -23,7 +23,7 @@ const TERMS = ['Ketamine', 'NMDA receptor', 'glutamate', 'Electroconvulsive ther
 /** What Factlens has put into the document: registered highlights (and their sizes) and card hosts. */
 function footprint(page: Page) {
   return page.evaluate(() => ({
-    highlights: ['factlens-term', 'factlens-term-background', 'factlens-term-none']
+    highlights: ['factlens-term', 'factlens-term-underline', 'factlens-term-none']
       .filter((name) => CSS.highlights.has(name))
       .map((name) => `${name}:${CSS.highlights.get(name)?.size ?? 0}`),
     hosts: document.querySelectorAll('factlens-card').length,

@@ -269,11 +269,11 @@ describe('keyboard, touch and screenshots in chromium', () => {
     await setStored({ enabled: true });
     await page.waitForFunction(() => performance.getEntriesByName('factlens:ready').length >= 2);
     await hoverTerm(page, 'glutamate');
-    await setStored({ highlightStyle: 'background' });
-    await page.waitForFunction(
-      () => CSS.highlights.has('factlens-term-background') && !CSS.highlights.has('factlens-term'),
-    );
     await setStored({ highlightStyle: 'underline' });
+    await page.waitForFunction(
+      () => CSS.highlights.has('factlens-term-underline') && !CSS.highlights.has('factlens-term'),
+    );
+    await setStored({ highlightStyle: 'background' });
     await closeCard(page);
     const snapshot = await domBeforeAndNow(page);
     expect(snapshot.now).toBe(snapshot.before);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
 import { rangeOf } from '@/entrypoints/content/highlight';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
@@ -79,7 +79,7 @@ function annotate(
   wire: FakeWire | undefined,
   fuzzy = true,
   signal = new AbortController().signal,
-  collected?: { nodes: Text[]; texts: string[] },
+  collected?: { nodes: Text[]; texts: string[]; editedSinceRead?: (node: Text) => boolean },
 ) {
   const ranges = new Set<AbstractRange>();
   const store: MatchStore = new Map();
@@ -87,6 +87,7 @@ function annotate(
   const result = annotatePage({
     nodes: collected?.nodes ?? collectTextNodes(document.body),
     texts: collected?.texts,
+    editedSinceRead: collected?.editedSinceRead,
     local: () => {
       localLoads++;
       return Promise.resolve({ index: pageIndex, match: matchTerms });
@@ -186,6 +187,67 @@ describe('matching in the background', () => {
           'Glutamate again',
         ]);
     }
+  });
+
+  it('leaves a node the mutation records call edited unpainted, reading no text again', async () => {
+    document.body.innerHTML = '<p>ketamine and glutamate</p><p>Glutamate again</p>';
+    const collector = createTextCollector(document.body);
+    collector.step(Infinity);
+    const [edited] = collector.nodes;
+    const data = vi.spyOn(Text.prototype, 'data', 'get');
+    const { result, texts } = annotate(fakeWire(), true, undefined, {
+      nodes: collector.nodes,
+      texts: collector.texts,
+      editedSinceRead: (node) => node === edited,
+    });
+    expect(await result).toBe(1);
+    expect(texts()).toEqual(['Glutamate']);
+    expect(data).not.toHaveBeenCalled();
+    data.mockRestore();
+  });
+});
+
+describe('painting what the background found', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('paints a batch of many terms in short slices, each in a task of its own', async () => {
+    longPage(1000);
+    // A clock that only painting moves: 1 ms a range. One batch of 1,000 nodes and 3,000
+    // ranges painted in one go would be one 3,000 ms slice.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    performance.clearMeasures();
+    let tasks = 0;
+    let painted = 0;
+    const wire = fakeWire();
+    const result = annotatePage({
+      nodes: collectTextNodes(document.body),
+      local: () => Promise.reject(new Error('matched in the background')),
+      painter: {
+        add: () => {
+          clock += 1;
+          painted++;
+        },
+        delete: () => {},
+      },
+      store: new Map(),
+      signal: new AbortController().signal,
+      find: { fuzzy: true, context: true },
+      remote: createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)),
+      sliceMs: 8,
+    });
+    // Counts the tasks that run while the scan goes on.
+    const ticking = setInterval(() => tasks++, 0);
+    expect(await result).toBe(3000);
+    clearInterval(ticking);
+    expect(painted).toBe(3000);
+    expect(wire.received).toHaveLength(1);
+    const slices = performance.getEntriesByName('factlens:scan').map((entry) => entry.duration);
+    // A slice goes over by at most one node's ranges (3 ms here).
+    expect(Math.max(...slices)).toBeLessThanOrEqual(8 + 3);
+    expect(slices.reduce((sum, ms) => sum + ms, 0)).toBe(3000);
+    // The page ran its own tasks in between.
+    expect(tasks).toBeGreaterThan(100);
   });
 });
 
