@@ -90,6 +90,9 @@ const isTerminal = (value: unknown): value is WireTerminal => {
   );
 };
 
+/** The matches of a text that has none: one shared list, so a batch of texts without terms allocates nothing. */
+const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
+
 /**
  * The matches of each of `texts` from a response, or undefined when the response is malformed.
  * A match outside its text, or of a term `isKnown` rejects (a custom pack the page has not
@@ -99,31 +102,28 @@ export function decodeMatches(
   response: MatchResponse,
   texts: readonly string[],
   isKnown: (entryId: string) => boolean,
-): TermMatch[][] | undefined {
+): (readonly TermMatch[])[] | undefined {
   const { matches, terminals } = response;
   if (!Array.isArray(matches) || matches.length % FIELDS !== 0 || !Array.isArray(terminals)) return undefined;
   if (!terminals.every(isTerminal)) return undefined;
   const known = terminals.map(([entryId]) => isKnown(entryId));
-  const results: TermMatch[][] = texts.map(() => []);
+  const results = new Array<readonly TermMatch[]>(texts.length).fill(NO_MATCHES);
   for (let i = 0; i < matches.length; i += FIELDS) {
     const text = matches[i] as number;
     const start = matches[i + 1] as number;
     const end = matches[i + 2] as number;
     const at = matches[i + 3] as number;
     const terminal = terminals[at];
-    const list = results[text];
-    if (
-      !terminal ||
-      !list ||
-      known[at] !== true ||
-      !(start >= 0 && start < end && end <= (texts[text] as string).length)
-    )
+    const data = texts[text];
+    if (!terminal || data === undefined || known[at] !== true || !(start >= 0 && start < end && end <= data.length))
       continue;
     const [entryId, alias, ambiguous, otherMeanings, cues] = terminal;
     const match: TermMatch = { start, end, entryId, alias, ambiguous, fuzzy: matches[i + 4] === 1 };
     if (otherMeanings) match.otherMeanings = otherMeanings;
     if (cues) match.cues = cues;
-    list.push(match);
+    const list = results[text] as readonly TermMatch[];
+    if (list === NO_MATCHES) results[text] = [match];
+    else (list as TermMatch[]).push(match);
   }
   return results;
 }

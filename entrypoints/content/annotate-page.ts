@@ -184,7 +184,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     interface Batch {
       from: number;
       texts: string[];
-      reply: Promise<TermMatch[][]>;
+      reply: Promise<(readonly TermMatch[])[]>;
     }
     const inFlight: Batch[] = [];
     let sent = 0;
@@ -207,7 +207,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       }
       performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
       const batch = inFlight.shift() as Batch;
-      let results: TermMatch[][];
+      let results: (readonly TermMatch[])[];
       try {
         results = await batch.reply;
       } catch {
@@ -218,7 +218,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       if (signal.aborted) return -1;
       sliceStart = performance.now();
       for (let k = 0; k < results.length; k++) {
-        const matches = results[k] as TermMatch[];
+        const matches = results[k] as readonly TermMatch[];
         if (matches.length === 0) continue;
         // A batch from a page of many terms holds hundreds of them: painted in slices too.
         if (performance.now() - sliceStart > sliceMs) {

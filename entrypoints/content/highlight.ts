@@ -264,9 +264,12 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
    * from the ends' boxes now: an end can jump from below the band to above it (a long scroll)
    * with no report in between, so stored positions would go stale.
    */
-  const isNear = ({ elements }: Group): boolean => {
-    const first = (elements[0] as Element).getBoundingClientRect();
-    const last = (elements[elements.length - 1] as Element).getBoundingClientRect();
+  const isNear = ({ elements }: Group, reported?: Map<Element, DOMRectReadOnly>): boolean => {
+    const firstElement = elements[0] as Element;
+    const lastElement = elements[elements.length - 1] as Element;
+    const first = reported?.get(firstElement) ?? firstElement.getBoundingClientRect();
+    const last =
+      lastElement === firstElement ? first : (reported?.get(lastElement) ?? lastElement.getBoundingClientRect());
     const height = window.innerHeight;
     return Math.min(first.top, last.top) <= 2 * height && Math.max(first.bottom, last.bottom) >= -height;
   };
@@ -321,9 +324,15 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
         // The runs whose ends crossed the band, and those near until now (a run taller than
         // the band has no end in it while the reader is inside it).
         const check = new Set<Group>();
-        for (const entry of entries) for (const group of ends.get(entry.target) ?? []) check.add(group);
+        // The boxes the observer just measured: most runs reported here are new, with both ends
+        // observed in the same frame, and need no layout query of their own.
+        const reported = new Map<Element, DOMRectReadOnly>();
+        for (const entry of entries) {
+          reported.set(entry.target, entry.boundingClientRect);
+          for (const group of ends.get(entry.target) ?? []) check.add(group);
+        }
         for (const group of nearGroups) check.add(group);
-        for (const group of check) if (group.elements.length > 0) setNear(group, isNear(group));
+        for (const group of check) if (group.elements.length > 0) setNear(group, isNear(group, reported));
         performance.measure('factlens:paint', { start: started, end: performance.now() });
       },
       { rootMargin: '100% 0px 100% 0px' },

@@ -16,7 +16,7 @@ export interface RemoteMatcher {
    * The matches of each of `texts`. Rejects when the background cannot answer (the extension
    * was updated, its worker stopped, a request timed out): the caller then matches on the page.
    */
-  match(texts: string[], fuzzy: boolean, budget: FuzzyBudget): Promise<TermMatch[][]>;
+  match(texts: string[], fuzzy: boolean, budget: FuzzyBudget): Promise<(readonly TermMatch[])[]>;
   /** Closes the port; pending requests reject. */
   dispose(): void;
 }
@@ -27,7 +27,7 @@ const ANSWER_TIMEOUT_MS = 10_000;
 interface PendingRequest {
   texts: readonly string[];
   budget: FuzzyBudget;
-  resolve(results: TermMatch[][]): void;
+  resolve(results: (readonly TermMatch[])[]): void;
   reject(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
 }
