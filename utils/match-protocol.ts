@@ -78,17 +78,15 @@ export function parseRequest(value: unknown): MatchRequest | undefined {
   };
 }
 
-const isTerminal = (value: unknown): value is WireTerminal => {
-  const [entryId, alias, ambiguous, otherMeanings, cues] = value as unknown[];
-  return (
-    Array.isArray(value) &&
-    typeof entryId === 'string' &&
-    typeof alias === 'string' &&
-    typeof ambiguous === 'boolean' &&
-    (otherMeanings === null || isStringList(otherMeanings)) &&
-    (cues === null || isStringList(cues))
-  );
-};
+// Decoding runs cold (interpreted) for most of a page in a fresh content script, so it reads
+// fields by index: destructuring an array goes through its iterator there.
+const isTerminal = (value: unknown): value is WireTerminal =>
+  Array.isArray(value) &&
+  typeof value[0] === 'string' &&
+  typeof value[1] === 'string' &&
+  typeof value[2] === 'boolean' &&
+  (value[3] === null || isStringList(value[3])) &&
+  (value[4] === null || isStringList(value[4]));
 
 /** The matches of a text that has none: one shared list, so a batch of texts without terms allocates nothing. */
 const NO_MATCHES: readonly TermMatch[] = Object.freeze([]);
@@ -105,22 +103,32 @@ export function decodeMatches(
 ): (readonly TermMatch[])[] | undefined {
   const { matches, terminals } = response;
   if (!Array.isArray(matches) || matches.length % FIELDS !== 0 || !Array.isArray(terminals)) return undefined;
-  if (!terminals.every(isTerminal)) return undefined;
-  const known = terminals.map(([entryId]) => isKnown(entryId));
+  /** The terminals of known terms by index; undefined for those `isKnown` rejects. */
+  const known: (WireTerminal | undefined)[] = [];
+  for (let t = 0; t < terminals.length; t++) {
+    const terminal: unknown = terminals[t];
+    if (!isTerminal(terminal)) return undefined;
+    known.push(isKnown(terminal[0]) ? terminal : undefined);
+  }
   const results = new Array<readonly TermMatch[]>(texts.length).fill(NO_MATCHES);
   for (let i = 0; i < matches.length; i += FIELDS) {
     const text = matches[i] as number;
     const start = matches[i + 1] as number;
     const end = matches[i + 2] as number;
-    const at = matches[i + 3] as number;
-    const terminal = terminals[at];
+    const terminal = known[matches[i + 3] as number];
     const data = texts[text];
-    if (!terminal || data === undefined || known[at] !== true || !(start >= 0 && start < end && end <= data.length))
-      continue;
-    const [entryId, alias, ambiguous, otherMeanings, cues] = terminal;
-    const match: TermMatch = { start, end, entryId, alias, ambiguous, fuzzy: matches[i + 4] === 1 };
-    if (otherMeanings) match.otherMeanings = otherMeanings;
-    if (cues) match.cues = cues;
+    if (terminal === undefined || data === undefined || !(start >= 0 && start < end && end <= data.length)) continue;
+    // One shape for every match.
+    const match: TermMatch = {
+      start,
+      end,
+      entryId: terminal[0],
+      alias: terminal[1],
+      ambiguous: terminal[2],
+      fuzzy: matches[i + 4] === 1,
+      otherMeanings: terminal[3] ?? undefined,
+      cues: terminal[4] ?? undefined,
+    };
     const list = results[text] as readonly TermMatch[];
     if (list === NO_MATCHES) results[text] = [match];
     else (list as TermMatch[]).push(match);

@@ -79,7 +79,8 @@ export const LARGE_PAGE = { nodes: 20_000, characters: 500_000 };
 export function isLargePage(texts: readonly string[]): boolean {
   if (texts.length >= LARGE_PAGE.nodes) return true;
   let characters = 0;
-  for (const text of texts) if ((characters += text.length) >= LARGE_PAGE.characters) return true;
+  for (let i = 0; i < texts.length; i++)
+    if ((characters += (texts[i] as string).length) >= LARGE_PAGE.characters) return true;
   return false;
 }
 
