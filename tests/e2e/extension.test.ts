@@ -29,6 +29,49 @@ afterAll(async () => {
   await closeServer();
 });
 
+/** The ids of the elements holding the registered highlight ranges. */
+function registeredIds(page: Page) {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('factlens-term') ?? [])].map(
+      (range) => ((range as Range).startContainer.parentElement as HTMLElement).id,
+    ),
+  );
+}
+
+/**
+ * Loads a fixture with `matches` terms whose first and last are in the elements `first` and
+ * `last`, far apart: at the top only the terms near the viewport are registered (`first` among
+ * them, `last` not), and scrolling to `last` registers it and lets `first` go.
+ */
+async function expectNearOnlyRegistered(
+  browser: Browser,
+  { page, matches, first, last }: { page: string; matches: number; first: string; last: string },
+) {
+  const tab = await browser.newPage();
+  try {
+    await tab.setViewport({ width: 1000, height: 700 });
+    await tab.goto(`${origin}/${page}`);
+    expect(await waitForReady(tab)).toBe(matches);
+    await tab.waitForFunction(() => (CSS.highlights.get('factlens-term')?.size ?? 0) > 0, { timeout: 10_000 });
+    const atTop = await registeredIds(tab);
+    expect(atTop).toContain(first);
+    expect(atTop).not.toContain(last);
+    expect(atTop.length).toBeLessThan(matches);
+    await tab.evaluate((id) => document.getElementById(id)?.scrollIntoView(), last);
+    await tab.waitForFunction(
+      (id) =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (range) => (range as Range).startContainer.parentElement?.id === id,
+        ),
+      { timeout: 10_000 },
+      last,
+    );
+    expect(await registeredIds(tab)).not.toContain(first);
+  } finally {
+    await tab.close();
+  }
+}
+
 describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browserName) => {
   let browser: Browser;
   let close: () => Promise<void> = async () => {};
@@ -88,64 +131,13 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
   // Chromium re-checks every registered highlight range on each DOM change, so past a few
   // hundred matches only those near the viewport stay registered, more as the reader scrolls.
   it('keeps only the terms near the viewport registered on a page of many terms, and follows scrolling', async () => {
-    const long = await browser.newPage();
-    await long.setViewport({ width: 1000, height: 700 });
-    await long.goto(`${origin}/many-terms.html`);
-    expect(await waitForReady(long)).toBe(900);
-    const registered = () =>
-      long.evaluate(() =>
-        [...(CSS.highlights.get('factlens-term') ?? [])].map(
-          (range) => ((range as Range).startContainer.parentElement as HTMLElement).id,
-        ),
-      );
-    const atTop = await registered();
-    expect(atTop).toContain('p1');
-    expect(atTop).not.toContain('p900');
-    expect(atTop.length).toBeLessThan(900);
-    await long.evaluate(() => document.getElementById('p900')?.scrollIntoView());
-    await long.waitForFunction(
-      () =>
-        [...(CSS.highlights.get('factlens-term') ?? [])].some(
-          (range) => (range as Range).startContainer.parentElement?.id === 'p900',
-        ),
-      { timeout: 10_000 },
-    );
-    const atBottom = await registered();
-    expect(atBottom).not.toContain('p1');
-    await long.close();
+    await expectNearOnlyRegistered(browser, { page: 'many-terms.html', matches: 900, first: 'p1', last: 'p900' });
   });
 
   // On a very large page the first frame that paints a few hundred ranges is itself a long
   // task, so there the painter registers only the ranges near the viewport from the start.
   it('registers only the terms near the viewport on a very large page of a few hundred terms', async () => {
-    const large = await browser.newPage();
-    try {
-      await large.setViewport({ width: 1000, height: 700 });
-      await large.goto(`${origin}/large-page.html`);
-      expect(await waitForReady(large)).toBe(240);
-      const registered = () =>
-        large.evaluate(() =>
-          [...(CSS.highlights.get('factlens-term') ?? [])].map(
-            (range) => ((range as Range).startContainer.parentElement as HTMLElement).id,
-          ),
-        );
-      await large.waitForFunction(() => (CSS.highlights.get('factlens-term')?.size ?? 0) > 0, { timeout: 10_000 });
-      const atTop = await registered();
-      expect(atTop).toContain('p1');
-      expect(atTop).not.toContain('p23901');
-      expect(atTop.length).toBeLessThan(240);
-      await large.evaluate(() => document.getElementById('p23901')?.scrollIntoView());
-      await large.waitForFunction(
-        () =>
-          [...(CSS.highlights.get('factlens-term') ?? [])].some(
-            (range) => (range as Range).startContainer.parentElement?.id === 'p23901',
-          ),
-        { timeout: 10_000 },
-      );
-      expect(await registered()).not.toContain('p1');
-    } finally {
-      await large.close();
-    }
+    await expectNearOnlyRegistered(browser, { page: 'large-page.html', matches: 240, first: 'p1', last: 'p23901' });
   });
 
   it('marks light misspellings and leaves look-alike words alone', async () => {
