@@ -187,10 +187,17 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       from: number;
       texts: string[];
       reply: Promise<(readonly TermMatch[])[]>;
+      /** Its answer came in while the page was busy: awaiting it continues the same task. */
+      settled: boolean;
     }
     const inFlight: Batch[] = [];
     let sent = 0;
     let handled = 0;
+    /**
+     * When the current task began for this scan: answers already in are handled without a task
+     * boundary, so a slice is counted from here, not from its own start.
+     */
+    let taskStart = performance.now();
     while (handled < nodes.length) {
       let sliceStart = performance.now();
       while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT) {
@@ -203,12 +210,15 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
           characters += data.length;
         }
         const reply = remote.match(batchTexts, matchOptions.fuzzy, matchOptions.budget);
+        const batch: Batch = { from, texts: batchTexts, reply, settled: false };
         // Failures are handled where the batch is awaited, in order.
-        reply.catch(() => {});
-        inFlight.push({ from, texts: batchTexts, reply });
+        const settle = () => void (batch.settled = true);
+        reply.then(settle, settle);
+        inFlight.push(batch);
       }
       performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
       const batch = inFlight.shift() as Batch;
+      const sameTask = batch.settled;
       let results: (readonly TermMatch[])[];
       try {
         results = await batch.reply;
@@ -219,15 +229,16 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       }
       if (signal.aborted) return -1;
       sliceStart = performance.now();
+      if (!sameTask) taskStart = sliceStart;
       for (let k = 0; k < results.length; k++) {
         const matches = results[k] as readonly TermMatch[];
         if (matches.length === 0) continue;
         // A batch from a page of many terms holds hundreds of them: painted in slices too.
-        if (performance.now() - sliceStart > sliceMs) {
+        if (performance.now() - taskStart > sliceMs) {
           performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
           await yieldToPage();
           if (signal.aborted) return -1;
-          sliceStart = performance.now();
+          sliceStart = taskStart = performance.now();
         }
         const at = (start + batch.from + k) % nodes.length;
         const node = nodes[at] as Text;
@@ -239,8 +250,10 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       sliceDone(sliceStart);
       // Sending the next batches (serialising their text) waits for another task once this
       // one has had its slice.
-      if (handled < nodes.length && (inFlight.length === 0 || performance.now() - sliceStart > sliceMs))
+      if (handled < nodes.length && (inFlight.length === 0 || performance.now() - taskStart > sliceMs)) {
         await yieldToPage();
+        taskStart = performance.now();
+      }
     }
     return handled;
   }
