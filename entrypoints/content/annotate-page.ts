@@ -129,6 +129,12 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   };
 
   const start = Math.min(Math.max(options.startAt ?? 0, 0), Math.max(nodes.length - 1, 0));
+  /**
+   * Whether `node` left the page or changed since `text` was read from it: its matches are then
+   * not painted (a node edited since is matched again with the edit's mutation batch).
+   */
+  const stale = (node: Text, text: string | undefined) =>
+    !node.isConnected || (options.editedSinceRead ? options.editedSinceRead(node) : node.data !== text);
   /** Takes in the matches of the node at `at`: painted now, or held for the context rule. */
   const take = (node: Text, at: number, matches: readonly TermMatch[]) => {
     // An index loop: a page's one scan runs this cold, where for...of goes through an iterator.
@@ -171,7 +177,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       const matches = local.match(data, local.index, matchOptions);
       // Most nodes have no match: only those with one are checked for having left the page or
       // changed since they were read.
-      if (matches.length > 0 && node.isConnected && node.data === data) take(node, at, matches);
+      if (matches.length > 0 && !stale(node, data)) take(node, at, matches);
     }
     sliceDone(sliceStart);
     if (done < nodes.length) await yieldToPage();
@@ -242,9 +248,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         }
         const at = (start + batch.from + k) % nodes.length;
         const node = nodes[at] as Text;
-        // A node edited since it was read is matched again with the edit's mutation batch.
-        const edited = options.editedSinceRead ? options.editedSinceRead(node) : node.data !== batch.texts[k];
-        if (node.isConnected && !edited) take(node, at, matches);
+        if (!stale(node, batch.texts[k])) take(node, at, matches);
       }
       handled = batch.from + batch.texts.length;
       sliceDone(sliceStart);

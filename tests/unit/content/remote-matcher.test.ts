@@ -189,21 +189,23 @@ describe('matching in the background', () => {
     }
   });
 
-  it('leaves a node the mutation records call edited unpainted, reading no text again', async () => {
-    document.body.innerHTML = '<p>ketamine and glutamate</p><p>Glutamate again</p>';
-    const collector = createTextCollector(document.body);
-    collector.step(Infinity);
-    const [edited] = collector.nodes;
-    const data = vi.spyOn(Text.prototype, 'data', 'get');
-    const { result, texts } = annotate(fakeWire(), true, undefined, {
-      nodes: collector.nodes,
-      texts: collector.texts,
-      editedSinceRead: (node) => node === edited,
-    });
-    expect(await result).toBe(1);
-    expect(texts()).toEqual(['Glutamate']);
-    expect(data).not.toHaveBeenCalled();
-    data.mockRestore();
+  it('leaves a node the mutation records call edited unpainted, reading no text again, in the background or on the page', async () => {
+    for (const wire of [fakeWire(), undefined]) {
+      document.body.innerHTML = '<p>ketamine and glutamate</p><p>Glutamate again</p>';
+      const collector = createTextCollector(document.body);
+      collector.step(Infinity);
+      const [edited] = collector.nodes;
+      const data = vi.spyOn(Text.prototype, 'data', 'get');
+      const { result, texts } = annotate(wire, true, undefined, {
+        nodes: collector.nodes,
+        texts: collector.texts,
+        editedSinceRead: (node) => node === edited,
+      });
+      expect(await result).toBe(1);
+      expect(texts()).toEqual(['Glutamate']);
+      expect(data).not.toHaveBeenCalled();
+      data.mockRestore();
+    }
   });
 });
 
