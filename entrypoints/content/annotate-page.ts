@@ -67,6 +67,17 @@ export interface AnnotateOptions {
   sliceMs?: number;
   /** Record `factlens:ready` when done (the first full annotation of a page). */
   markReady?: boolean;
+  /** Where `remote` matched, for the ready mark: the background, or a worker of the page and the time it reported. */
+  matcher?: () => MatcherReport;
+}
+
+/** Where the text left the page to be matched (the `factlens:ready` mark's `matcher`). */
+export interface MatcherReport {
+  in: 'background' | 'worker';
+  /** Matching time a worker reported (the background's is read from it), ms. */
+  ms: number;
+  /** Loading the worker's index, ms. */
+  indexMs: number;
 }
 
 /** The page's own matcher: an index (with its fuzzy scorer) and the function that matches with it. */
@@ -103,7 +114,10 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   const useContext = find.context !== false;
   const all: Pending[] = [];
   let count = 0;
-  const paint = (node: Text, match: TermMatch) => {
+  /** The node index and element of the last match painted, while they come in document order. */
+  let previousAt = -1;
+  let previousElement: Element | undefined;
+  const paint = (node: Text, at: number, match: TermMatch) => {
     if (options.shouldPaint && !options.shouldPaint(match)) return;
     const element = elementOf(node);
     // A literal of one shape, not a spread: pages with tens of thousands of terms make many.
@@ -120,7 +134,11 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       range: undefined,
       element,
     };
-    painter.add(element, painted);
+    // Nodes come in document order (but for the wrap round from the end of the page to its
+    // top): the painter need not ask the DOM where this match's element is.
+    painter.add(element, painted, at >= previousAt ? previousElement : undefined);
+    previousAt = at;
+    previousElement = element;
     const list = store.get(node);
     if (list) list.push(painted);
     else store.set(node, [painted]);
@@ -142,7 +160,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       const match = matches[i] as TermMatch;
       const deferred = useContext && (match.ambiguous || match.otherMeanings !== undefined);
       if (useContext) all.push({ node, at, match });
-      if (!deferred) paint(node, match);
+      if (!deferred) paint(node, at, match);
     }
   };
   let markedVisible = false;
@@ -305,14 +323,18 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     });
     performance.measure('factlens:context', { start: contextStart, end: performance.now() });
     // A page can have thousands of them ("depression" on a 6 MB page): painted in slices too.
-    const finished = await inSlices(decided, 'factlens:context', sliceMs, signal, ({ node, match }) => {
-      if (node.isConnected) paint(node, match);
+    const finished = await inSlices(decided, 'factlens:context', sliceMs, signal, ({ node, at, match }) => {
+      if (node.isConnected) paint(node, at, match);
     });
     if (!finished) return -1;
   }
   if (options.markReady)
     performance.mark('factlens:ready', {
-      detail: { matches: count, nodes: { inBackground, onPage: nodes.length - inBackground } },
+      detail: {
+        matches: count,
+        nodes: { inBackground, onPage: nodes.length - inBackground },
+        matcher: options.matcher?.(),
+      },
     });
   return count;
 }

@@ -112,8 +112,12 @@ export function rangeOf(mark: PaintMark): AbstractRange {
 }
 
 export interface RangePainter {
-  /** Paints `mark`, a match in a text node whose parent is `element`. */
-  add(element: Element, mark: PaintMark): void;
+  /**
+   * Paints `mark`, a match in a text node whose parent is `element`. `after`: the element of the
+   * caller's previous mark, when the caller knows this mark's text comes after that one's in
+   * document order (a scan going down the page), so the painter need not ask the DOM.
+   */
+  add(element: Element, mark: PaintMark, after?: Element): void;
   /** Stops painting `mark` (its text left the page or changed). */
   delete(element: Element, mark: PaintMark): void;
   /** Keeps only the ranges near the viewport registered from now on, as after VIEWPORT_MODE_AFTER. */
@@ -201,14 +205,19 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (!ends.get(last)?.includes(group)) watchEnd(last, group);
   };
   let settling = false;
-  /** Puts a newly painted element into the open group, or starts a group with it. */
-  const place = (element: Element) => {
+  /**
+   * Puts a newly painted element into the open group, or starts a group with it. A run's ranges
+   * lie between its ends' boxes as long as their text comes in document order, which `after`
+   * (the run's last element, from the caller) vouches for; else the DOM is asked (a binding
+   * call of about a microsecond, for each of the thousands of elements of a large page).
+   */
+  const place = (element: Element, after?: Element) => {
     const last = open?.elements[open.elements.length - 1];
     const follows =
       open !== undefined &&
       open.elements.length < GROUP_SIZE &&
       last !== undefined &&
-      (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      (last === after || (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
     if (open && follows) {
       open.elements.push(element);
       groupOf.set(element, open);
@@ -343,12 +352,12 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   };
 
   return {
-    add(element, mark) {
+    add(element, mark, after) {
       let marks = byElement.get(element);
       if (!marks) {
         marks = [];
         byElement.set(element, marks);
-        place(element);
+        place(element, after);
       }
       marks.push(mark);
       count++;

@@ -11,7 +11,9 @@ import { watchActivation } from './activation';
 import { CARD_HOST_NAME, createCardHost } from './card-host';
 import { HIGHLIGHT_NAMES } from './highlight';
 import type { PageMatcher } from './annotate-page';
-import { loadExtensionModule, PAGE_MATCHER_KEY } from './extension-module';
+import { loadExtensionModule } from './extension-module';
+import { PAGE_MATCHER_KEY } from './page-matcher-api';
+import { startMatchWorker } from './match-worker';
 import { createPageSession, type PageTerms } from './page-session';
 
 /**
@@ -64,7 +66,15 @@ export default defineContentScript({
         local = undefined;
         throw error;
       };
-      return { entries, local: () => (local ??= loadLocal().catch(forget)) };
+      return {
+        entries,
+        local: () => (local ??= loadLocal().catch(forget)),
+        worker: () =>
+          startMatchWorker(
+            browser.runtime.getURL('/page-matcher.js'),
+            summaries === termSummaries ? undefined : summaries,
+          ),
+      };
     };
     const [terms, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([
