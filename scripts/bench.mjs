@@ -248,8 +248,6 @@ async function runFactlens(browser, origin, name) {
       readyAt: ready?.startTime ?? null,
       visibleAt: visible?.startTime ?? null,
       matches: ready?.detail?.matches ?? null,
-      // A large page's text is matched in a worker of the page, which reports its time.
-      pageWorker: ready?.detail?.matcher?.in === 'worker' ? ready.detail.matcher : null,
       // Only tasks from Factlens' first piece of work on: the page's own load is not ours.
       longestTask: Math.max(
         0,
@@ -264,11 +262,9 @@ async function runFactlens(browser, origin, name) {
   const after = await backgroundStats(browser);
   // A worker that restarted in between counts from zero.
   const since = (key) => (after ? after[key] - (before && before.requests <= after.requests ? before[key] : 0) : null);
-  const worker = result.pageWorker;
   const background = after
     ? {
-        ms: since('ms') + (worker ? worker.ms + worker.indexMs : 0),
-        worker: worker !== null,
+        ms: since('ms'),
         requests: since('requests'),
         characters: since('characters'),
         // Loading the precompiled index, when the worker (re)started for this page.
@@ -398,7 +394,7 @@ const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toF
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
 console.log(
-  '| page | Factlens scan | floor | Factlens/floor | matching off the page | (scan + off the page)/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without |',
+  '| page | Factlens scan | floor | Factlens/floor | background matching | (scan + background)/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, s] of Object.entries(summary)) {

@@ -36,8 +36,6 @@ export interface MatchResponse {
   terminals: WireTerminal[];
   /** Fuzzy budget the request spent, in ms. */
   spentMs: number;
-  /** What matching the request took where it ran, in ms (given by a worker of the page, whose time is counted there). */
-  ms?: number;
 }
 
 /** Fields per match in MatchResponse.matches. */

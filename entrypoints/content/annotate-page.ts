@@ -67,17 +67,6 @@ export interface AnnotateOptions {
   sliceMs?: number;
   /** Record `factlens:ready` when done (the first full annotation of a page). */
   markReady?: boolean;
-  /** Where `remote` matched, for the ready mark: the background, or a worker of the page and the time it reported. */
-  matcher?: () => MatcherReport;
-}
-
-/** Where the text left the page to be matched (the `factlens:ready` mark's `matcher`). */
-export interface MatcherReport {
-  in: 'background' | 'worker';
-  /** Matching time a worker reported (the background's is read from it), ms. */
-  ms: number;
-  /** Loading the worker's index, ms. */
-  indexMs: number;
 }
 
 /** The page's own matcher: an index (with its fuzzy scorer) and the function that matches with it. */
@@ -330,11 +319,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   }
   if (options.markReady)
     performance.mark('factlens:ready', {
-      detail: {
-        matches: count,
-        nodes: { inBackground, onPage: nodes.length - inBackground },
-        matcher: options.matcher?.(),
-      },
+      detail: { matches: count, nodes: { inBackground, onPage: nodes.length - inBackground } },
     });
   return count;
 }

@@ -21,3 +21,6 @@ export function loadExtensionModule<T>(path: '/card-view.js' | '/page-matcher.js
   }
   return promise;
 }
+
+/** Where the page's matcher (entrypoints/page-matcher.ts) registers: a factory of PageMatcher. */
+export const PAGE_MATCHER_KEY = Symbol.for('factlens.page-matcher');

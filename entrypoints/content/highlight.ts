@@ -205,19 +205,27 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     if (!ends.get(last)?.includes(group)) watchEnd(last, group);
   };
   let settling = false;
+  /** The element of the last add. */
+  let lastAdded: Element | undefined;
+  /**
+   * Whether the adds since the open group's last element was placed all continued one caller's
+   * run down the page (each naming the one before as `after`): a new element's text then comes
+   * after that last element's.
+   */
+  let inRun = false;
   /**
    * Puts a newly painted element into the open group, or starts a group with it. A run's ranges
-   * lie between its ends' boxes as long as their text comes in document order, which `after`
-   * (the run's last element, from the caller) vouches for; else the DOM is asked (a binding
-   * call of about a microsecond, for each of the thousands of elements of a large page).
+   * lie between its ends' boxes as long as their text comes in document order, which the
+   * caller's run vouches for (`known`); else the DOM is asked (a binding call of about a
+   * microsecond, for each of the thousands of elements of a large page).
    */
-  const place = (element: Element, after?: Element) => {
+  const place = (element: Element, known: boolean) => {
     const last = open?.elements[open.elements.length - 1];
     const follows =
       open !== undefined &&
       open.elements.length < GROUP_SIZE &&
       last !== undefined &&
-      (last === after || (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      (known || (last.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
     if (open && follows) {
       open.elements.push(element);
       groupOf.set(element, open);
@@ -247,6 +255,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   };
   /** An element without ranges leaves its group; an end's neighbour becomes the new end. */
   const leave = (element: Element) => {
+    inRun = false;
     byElement.delete(element);
     const group = groupOf.get(element);
     groupOf.delete(element);
@@ -353,11 +362,15 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
 
   return {
     add(element, mark, after) {
+      const continues = after !== undefined && after === lastAdded;
+      inRun &&= continues;
+      lastAdded = element;
       let marks = byElement.get(element);
       if (!marks) {
         marks = [];
         byElement.set(element, marks);
-        place(element, after);
+        place(element, inRun);
+        inRun = true;
       }
       marks.push(mark);
       count++;
@@ -386,6 +399,8 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       ends.clear();
       nearGroups.clear();
       open = undefined;
+      lastAdded = undefined;
+      inRun = false;
     },
   };
 }

@@ -11,9 +11,7 @@ import { watchActivation } from './activation';
 import { CARD_HOST_NAME, createCardHost } from './card-host';
 import { HIGHLIGHT_NAMES } from './highlight';
 import type { PageMatcher } from './annotate-page';
-import { loadExtensionModule } from './extension-module';
-import { PAGE_MATCHER_KEY } from './page-matcher-api';
-import { startMatchWorker } from './match-worker';
+import { loadExtensionModule, PAGE_MATCHER_KEY } from './extension-module';
 import { createPageSession, type PageTerms } from './page-session';
 
 /**
@@ -66,15 +64,7 @@ export default defineContentScript({
         local = undefined;
         throw error;
       };
-      return {
-        entries,
-        local: () => (local ??= loadLocal().catch(forget)),
-        worker: () =>
-          startMatchWorker(
-            browser.runtime.getURL('/page-matcher.js'),
-            summaries === termSummaries ? undefined : summaries,
-          ),
-      };
+      return { entries, local: () => (local ??= loadLocal().catch(forget)) };
     };
     const [terms, level, theme, fontSize, fuzzy, context, skipCode, density, highlightStyle, hoverDelayMs, hidden] =
       await Promise.all([

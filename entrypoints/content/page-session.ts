@@ -21,16 +21,13 @@ import { createTextCollector, yieldToPage } from './scan-text';
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
 import { watchMutations, type MutationBatch } from './watch-mutations';
-import { createRemoteMatcher, type ClientPort, type RemoteMatcher } from './remote-matcher';
-import type { MatchWorker } from './match-worker';
+import { createRemoteMatcher, type ClientPort } from './remote-matcher';
 
 /** The terms a page is marked with, and the matcher for matching them on the page. */
 export interface PageTerms {
   entries: ReadonlyMap<string, TermSummary>;
   /** Loads the page's own matcher (only when the background cannot match). */
   local: () => Promise<PageMatcher>;
-  /** Starts the matcher in a worker of the page (match-worker.ts), for a page with a lot of text. */
-  worker?: () => Promise<MatchWorker | undefined>;
 }
 
 /** What the settings say about marking this page. */
@@ -126,13 +123,11 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     const paintedEntries = new Set<string>();
     const fuzzyBudget = { remainingMs: 50 };
     const terms = config.terms;
-    const isKnown = (entryId: string) => terms.entries.has(entryId);
-    const remote = options.connectMatcher ? createRemoteMatcher(options.connectMatcher, isKnown) : undefined;
-    /** The first scan's matcher on a large page: a worker of the page, stopped after that scan. */
-    let pageWorker: RemoteMatcher | undefined;
+    const remote = options.connectMatcher
+      ? createRemoteMatcher(options.connectMatcher, (entryId) => terms.entries.has(entryId))
+      : undefined;
     signal.addEventListener('abort', () => {
       remote?.dispose();
-      pageWorker?.dispose();
       card.hide();
       painter.dispose();
       paint.dispose();
@@ -179,13 +174,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         if (signal.aborted) return undefined;
       }
     };
-    const scan = (
-      nodes: Text[],
-      markReady: boolean,
-      texts: string[],
-      editedSinceRead: (node: Text) => boolean,
-      matcher: { remote: RemoteMatcher; worker?: MatchWorker } | undefined = remote && { remote },
-    ) =>
+    const scan = (nodes: Text[], markReady: boolean, texts: string[], editedSinceRead: (node: Text) => boolean) =>
       annotatePage({
         nodes,
         texts,
@@ -200,12 +189,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         shouldPaint,
         fuzzyBudget,
         markReady,
-        remote: matcher?.remote,
-        matcher: () => ({
-          in: matcher?.worker ? 'worker' : 'background',
-          ms: matcher?.remote.reportedMs ?? 0,
-          indexMs: matcher?.worker?.indexMs ?? 0,
-        }),
+        remote,
       }).then((count) => {
         if (count > 0 || markReady) reportCount();
         return count;
@@ -274,22 +258,9 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       },
     });
     void collectPage().then(async (initial) => {
-      const large = initial !== undefined && isLargePage(initial.texts);
-      // Started once the walk is done: started during it, its loading slowed the walk down.
-      const worker = large && remote ? await terms.worker?.() : undefined;
-      if (!initial || signal.aborted) return worker?.port.disconnect();
-      if (large) painter.limitToViewport();
-      let matcher: { remote: RemoteMatcher; worker?: MatchWorker } | undefined = remote && { remote };
-      if (worker && remote) {
-        // The worker's port once; should it stop, the background's.
-        let given = false;
-        const connect = () => (given ? (options.connectMatcher as () => ClientPort)() : ((given = true), worker.port));
-        pageWorker = createRemoteMatcher(connect, isKnown);
-        matcher = { remote: pageWorker, worker };
-      }
-      await scan(initial.nodes, true, initial.texts, initial.editedSinceRead, matcher);
-      pageWorker?.dispose();
-      pageWorker = undefined;
+      if (!initial || signal.aborted) return;
+      if (isLargePage(initial.texts)) painter.limitToViewport();
+      await scan(initial.nodes, true, initial.texts, initial.editedSinceRead);
       if (signal.aborted) return;
       initialDone = true;
       if (held.changed.size > 0 || held.removedOrEdited)

@@ -19,8 +19,6 @@ export interface RemoteMatcher {
   match(texts: string[], fuzzy: boolean, budget: FuzzyBudget): Promise<(readonly TermMatch[])[]>;
   /** Closes the port; pending requests reject. */
   dispose(): void;
-  /** Matching time the other side reported with its answers (a worker of the page does), in ms. */
-  readonly reportedMs: number;
 }
 
 /** How long one answer may take before the batch is matched on the page instead. */
@@ -43,7 +41,6 @@ export function createRemoteMatcher(connect: () => ClientPort, isKnown: (entryId
   let port: ClientPort | undefined;
   let nextId = 0;
   const pending = new Map<number, PendingRequest>();
-  let reportedMs = 0;
 
   const failAll = (reason: string) => {
     for (const request of pending.values()) {
@@ -66,7 +63,6 @@ export function createRemoteMatcher(connect: () => ClientPort, isKnown: (entryId
       performance.measure('factlens:scan', { start: started, end: performance.now() });
       if (!results) return request.reject(new Error('Factlens: malformed answer from the background'));
       if (typeof response.spentMs === 'number' && response.spentMs > 0) request.budget.remainingMs -= response.spentMs;
-      if (typeof response.ms === 'number') reportedMs += response.ms;
       request.resolve(results);
     });
     opened.onDisconnect.addListener(() => {
@@ -77,9 +73,6 @@ export function createRemoteMatcher(connect: () => ClientPort, isKnown: (entryId
   };
 
   return {
-    get reportedMs() {
-      return reportedMs;
-    },
     match(texts, fuzzy, budget) {
       return new Promise((resolve, reject) => {
         const id = nextId++;

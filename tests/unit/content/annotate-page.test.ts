@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
 import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
-import { rangeOf, type RangePainter } from '@/entrypoints/content/highlight';
+import { createRangePainter, rangeOf, type RangePainter, type TermHighlight } from '@/entrypoints/content/highlight';
 import { collectTextNodes } from '@/entrypoints/content/scan-text';
 import { matchTerms } from '@/utils/match-terms';
 import { compileTermIndex } from '@/utils/term-index';
@@ -50,6 +50,40 @@ afterEach(() => {
 });
 
 describe('annotatePage', () => {
+  it('paints a scan down the page without asking the DOM where each element is, and asks once the order is unknown', async () => {
+    // Flat, as on a page of thousands of paragraphs, with a term inside an inline element.
+    document.body.innerHTML = Array.from(
+      { length: 40 },
+      (_, i) => `<p>Paragraph ${i} names ketamine, <em>glutamate</em> and ketamine.</p>`,
+    ).join('');
+    const registered = new Set<AbstractRange>();
+    const highlight: TermHighlight = {
+      add: (range) => void registered.add(range),
+      delete: (range) => void registered.delete(range),
+      setStyle: () => {},
+      styleShadowRoot: () => {},
+      dispose: () => registered.clear(),
+    };
+    const painter = createRangePainter(highlight);
+    const asked = vi.spyOn(Node.prototype, 'compareDocumentPosition');
+    try {
+      const { result } = annotate({ painter });
+      expect(await result).toBe(120);
+      expect(registered.size).toBe(120);
+      expect(asked).not.toHaveBeenCalled();
+      // A later scan (new content) starts with no previous element of its own.
+      document.body.insertAdjacentHTML('beforeend', '<p id="new">More ketamine.</p>');
+      const added = await annotate({ painter, nodes: collectTextNodes(document.getElementById('new') as Element) })
+        .result;
+      expect(added).toBe(1);
+      expect(asked).toHaveBeenCalledTimes(1);
+      expect(registered.size).toBe(121);
+    } finally {
+      asked.mockRestore();
+      painter.dispose();
+    }
+  });
+
   it('paints a range over each term and leaves the DOM as it was', async () => {
     document.body.innerHTML =
       '<p>Ketamine <em>and</em> glutamate.</p><p>Then ketamine again.</p><textarea>ketamine</textarea>';
