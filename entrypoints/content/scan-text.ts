@@ -86,7 +86,37 @@ export interface TextCollector {
 interface Frame {
   start: Node;
   walker: TreeWalker;
+  /** The next node to visit. */
   node: Node | null;
+  /**
+   * A collapsed live Range just before `node` while the walk waits: if the page removes `node`
+   * in between, the DOM moves the range to where it was, and the walk goes on from there (a
+   * TreeWalker at a removed node ends the walk, leaving the rest of the page unmarked).
+   */
+  bookmark?: Range;
+}
+
+/** Marks where `frame` goes on, before leaving it for a while. */
+function bookmark(frame: Frame) {
+  const { node } = frame;
+  if (!node?.parentNode) return;
+  frame.bookmark ??= (frame.start.ownerDocument ?? (frame.start as Document)).createRange();
+  frame.bookmark.setStartBefore(node);
+}
+
+/** The node to visit next in `frame` when its next node left `frame.start` while the walk waited. */
+function afterRemoval(frame: Frame, afterSubtree: (frame: Frame) => Node | null): Node | null {
+  const { walker, start } = frame;
+  const container = frame.bookmark?.startContainer;
+  if (!container || !(container === start || start.contains(container))) return null;
+  const child = container.childNodes[frame.bookmark?.startOffset ?? 0];
+  if (child) {
+    walker.currentNode = child;
+    return child;
+  }
+  // It was the last child: what follows the container.
+  walker.currentNode = container;
+  return container === start ? null : afterSubtree(frame);
 }
 
 /**
@@ -136,9 +166,11 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
       while (stack.length > 0) {
         const frame = stack[stack.length - 1] as Frame;
         let node = frame.node;
+        if (node && frame.bookmark && !frame.start.contains(node)) node = afterRemoval(frame, afterSubtree);
         while (node) {
           if (++checks % 512 === 0 && performance.now() > deadline) {
             frame.node = node;
+            bookmark(frame);
             return false;
           }
           if (node.nodeType === ELEMENT_NODE) {
@@ -151,6 +183,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
             if (shadow) {
               options.onShadowRoot?.(shadow);
               frame.node = frame.walker.nextNode();
+              bookmark(frame);
               enter(shadow);
               break;
             }
