@@ -108,12 +108,21 @@ function bookmark(frame: Frame) {
   frame.bookmark.setStart(node, 0);
 }
 
+/** The first node after the subtree of the walker's current node, within `frame.start`. */
+function afterSubtree({ walker, start }: Frame): Node | null {
+  for (let node: Node | null = walker.currentNode; node && node !== start; node = walker.parentNode()) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+  }
+  return null;
+}
+
 /** The node to visit next in `frame` when its next node left `frame.start` while the walk waited. */
-function afterRemoval(frame: Frame, afterSubtree: (frame: Frame) => Node | null): Node | null {
+function afterRemoval(frame: Frame, bookmark: Range): Node | null {
   const { walker, start } = frame;
-  const container = frame.bookmark?.startContainer;
-  if (!container || !(container === start || start.contains(container))) return null;
-  const child = container.childNodes[frame.bookmark?.startOffset ?? 0];
+  const { startContainer: container, startOffset } = bookmark;
+  if (!start.contains(container)) return null;
+  const child = container.childNodes[startOffset];
   if (child) {
     walker.currentNode = child;
     return child;
@@ -141,13 +150,6 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
     const walker = doc.createTreeWalker(start, SHOW_TEXT | SHOW_ELEMENT);
     stack.push({ start, walker, node: walker.nextNode() });
   };
-  const afterSubtree = ({ walker, start }: Frame): Node | null => {
-    for (let node: Node | null = walker.currentNode; node && node !== start; node = walker.parentNode()) {
-      const sibling = walker.nextSibling();
-      if (sibling) return sibling;
-    }
-    return null;
-  };
 
   // A root inside a skipped element (new content in a <pre>, say) holds nothing to mark.
   const container = root.nodeType === ELEMENT_NODE ? (root as Element) : root.parentElement;
@@ -170,7 +172,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
       while (stack.length > 0) {
         const frame = stack[stack.length - 1] as Frame;
         let node = frame.node;
-        if (node && frame.bookmark && !frame.start.contains(node)) node = afterRemoval(frame, afterSubtree);
+        if (node && frame.bookmark && !frame.start.contains(node)) node = afterRemoval(frame, frame.bookmark);
         while (node) {
           if (++checks % 512 === 0 && performance.now() > deadline) {
             frame.node = node;
