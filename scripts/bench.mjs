@@ -204,6 +204,9 @@ async function backgroundStats(browser) {
   }
 }
 
+/** When the page's load event came, in ms from navigation (what a page's own load handlers wait for). */
+const loadEventAt = () => performance.getEntriesByType('navigation')[0]?.loadEventStart ?? null;
+
 async function runFactlens(browser, origin, name) {
   const before = await backgroundStats(browser);
   const target = await browser.newPage();
@@ -211,6 +214,7 @@ async function runFactlens(browser, origin, name) {
   await longTaskObserver(target);
   await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
   await target.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
+  const loadAt = await target.evaluate(loadEventAt);
   let appendMs = null;
   if (name === 'append') {
     const before = await target.evaluate(() => performance.getEntriesByType('measure').length);
@@ -272,7 +276,7 @@ async function runFactlens(browser, origin, name) {
         indexBuilds: since('indexBuilds'),
       }
     : null;
-  return { ...result, heap, appendMs, updatesMs, background };
+  return { ...result, heap, appendMs, updatesMs, background, loadAt };
 }
 
 async function runInPage(browser, origin, name, fn, ...fnArgs) {
@@ -280,7 +284,8 @@ async function runInPage(browser, origin, name, fn, ...fnArgs) {
   await target.setViewport({ width: 1280, height: 800 });
   target.setDefaultTimeout(600_000);
   await target.goto(`${origin}/${name}.html`, { timeout: 120_000 });
-  const result = await target.evaluate(fn, ...fnArgs);
+  const loadAt = await target.evaluate(loadEventAt);
+  const result = { ...(await target.evaluate(fn, ...fnArgs)), loadAt };
   // The page's own heap after the floor walk: the baseline of Factlens' heap growth.
   const heap = fn === floorScript ? await heapUsed(target) : undefined;
   await target.close();
@@ -367,12 +372,17 @@ for (const [name, methods] of Object.entries(raw)) {
     updatesWithoutMs: stats((methods.updates ?? []).map((r) => r.ms)),
     markjsRegExpMs: stats((methods.markjsRegExp ?? []).map((r) => r.ms)),
     markjsArrayMs: stats((methods.markjsArray ?? []).map((r) => r.ms)),
+    // The page's load event with Factlens, and without the extension (the floor's loads).
+    loadEventMs: stats(f.map((r) => r.loadAt)),
+    loadEventWithoutMs: stats((methods.floor ?? []).map((r) => r.loadAt)),
   };
   const s = summary[name];
   // JS heap (after a forced GC) with Factlens done, minus the same page's without the extension.
   const heapWith = median(f.map((r) => r.heap));
   const heapWithout = median((methods.floor ?? []).map((r) => r.heap));
   s.heapGrowthBytes = heapWith !== null && heapWithout !== null ? heapWith - heapWithout : null;
+  s.loadEventWithOverWithout =
+    s.loadEventMs && s.loadEventWithoutMs ? s.loadEventMs.median / s.loadEventWithoutMs.median : null;
   s.updatesWithOverWithout = s.updatesMs && s.updatesWithoutMs ? s.updatesMs.median / s.updatesWithoutMs.median : null;
   s.factlensOverFloor = s.factlensScanMs && s.floorMs ? s.factlensScanMs.median / s.floorMs.median : null;
   // The page's main thread and the background together: all the CPU time of matching.
@@ -394,12 +404,12 @@ const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toF
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
 console.log(
-  '| page | Factlens scan | floor | Factlens/floor | background matching | (scan + background)/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without |',
+  '| page | Factlens scan | floor | Factlens/floor | background matching | (scan + background)/floor | matcher build | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without | load event with / without |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const [name, s] of Object.entries(summary)) {
   console.log(
-    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} |`,
+    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} | ${fmt(s.loadEventMs)} / ${fmt(s.loadEventWithoutMs)} = ${ratio(s.loadEventWithOverWithout)} |`,
   );
 }
 const builds = Object.values(raw).flatMap((methods) =>

@@ -13,6 +13,7 @@ import { HIGHLIGHT_NAMES } from './highlight';
 import type { PageMatcher } from './annotate-page';
 import { loadExtensionModule, PAGE_MATCHER_KEY } from './extension-module';
 import { createPageSession, type PageTerms } from './page-session';
+import { pageSettled } from './start-time';
 
 /**
  * What an earlier Factlens in this frame left behind because it could not clean up: Firefox
@@ -27,7 +28,9 @@ function removeLeftovers() {
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  runAt: 'document_idle',
+  // Injected at the start and waits itself (start-time.ts): Chrome's injection at document_idle
+  // holds a large page's load event back by seconds.
+  runAt: 'document_start',
   allFrames: true,
   matchAboutBlank: true,
   // Also frames whose origin is opaque (a sandboxed srcdoc frame, data:, blob:), matched by the
@@ -38,6 +41,9 @@ export default defineContentScript({
     // This frame's Factlens, for the background's look before it brings Factlens into open
     // pages after an install or update (Chrome): a frame where this version runs is left alone.
     announceLive(() => ctx.isValid);
+    await pageSettled(document, window);
+    // A newer Factlens may have started in this frame meanwhile (WXT's context stops this one).
+    if (ctx.isInvalid) return;
     removeLeftovers();
     // Chrome keeps running the content scripts of an extension that was updated, disabled or
     // removed, cut off from it, and tells them nothing. Reading ctx.isInvalid notices (the
