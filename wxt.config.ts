@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { rootHighlightRules } from './utils/highlight-rules';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -80,6 +82,15 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.css = [...(script.css ?? []), 'content-highlights.css'];
       }
+    },
+    // Chrome's copy styles highlights from the root element (utils/highlight-rules.ts): a rule
+    // on every element makes every style update of every page dearer.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      const at = files.findIndex((file) => file.relativeDest === 'content-highlights.css');
+      if (at < 0) throw new Error('public/content-highlights.css is missing');
+      const source = readFileSync(wxt.config.publicDir + '/content-highlights.css', 'utf8');
+      files[at] = { relativeDest: 'content-highlights.css', contents: rootHighlightRules(source) };
     },
   },
   zip: {

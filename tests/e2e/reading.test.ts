@@ -40,6 +40,62 @@ const popoverState = (page: Page) =>
       : null;
   });
 
+/**
+ * The share of the pixels inside the box of `word` (a marked term, or any word of the page's
+ * first paragraphs) that show `colour` (within 12 of each channel), from a screenshot of the
+ * page as the browser painted it. The image is decoded by the page's browser, off the DOM.
+ */
+async function tintedShare(page: Page, word: string, colour: readonly number[]): Promise<number> {
+  const box = await page.evaluate((word) => {
+    const ranges = [...(CSS.highlights.get('factlens-term') ?? [])].map((marked) => {
+      const range = document.createRange();
+      range.setStart(marked.startContainer, marked.startOffset);
+      range.setEnd(marked.endContainer, marked.endOffset);
+      return range;
+    });
+    // A word that is not marked: found in the page's text.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      ranges.push(range);
+      break;
+    }
+    const range = ranges.find((candidate) => candidate.toString() === word);
+    const rect = range?.getBoundingClientRect();
+    return rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null;
+  }, word);
+  if (!box) throw new Error(`"${word}" is not on the page`);
+  const png = await page.screenshot({ encoding: 'base64' });
+  return page.evaluate(
+    async (png, box, colour) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${png}`;
+      await image.decode();
+      const scale = image.naturalWidth / innerWidth;
+      const canvas = new OffscreenCanvas(image.naturalWidth, image.naturalHeight);
+      const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      context.drawImage(image, 0, 0);
+      // One pixel in from each edge: the box's edges may be blended with what is around it.
+      const x = Math.ceil(box.x * scale) + 1;
+      const y = Math.ceil(box.y * scale) + 1;
+      const width = Math.max(Math.floor(box.width * scale) - 2, 1);
+      const height = Math.max(Math.floor(box.height * scale) - 2, 1);
+      const { data } = context.getImageData(x, y, width, height);
+      let matching = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if ([0, 1, 2].every((c) => Math.abs((data[i + c] as number) - (colour[c] as number)) <= 12)) matching++;
+      return matching / (width * height);
+    },
+    png,
+    box,
+    colour,
+  );
+}
+
 describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (browserName) => {
   let browser: Browser;
   let close: () => Promise<void> = async () => {};
@@ -79,6 +135,15 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
         : [];
     });
     expect(inFrame).toEqual(['psilocybin']);
+  });
+
+  it('paints the marked terms with the default tint, in the page and in an open shadow root', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // The default tint, rgb(255 214 102 / 45%), over the page's white background.
+    expect(await tintedShare(page, 'ketamine', [255, 237, 186])).toBeGreaterThan(0.4);
+    expect(await tintedShare(page, 'neuron', [255, 237, 186])).toBeGreaterThan(0.4);
+    // An unmarked word next to it is not tinted.
+    expect(await tintedShare(page, 'volunteers', [255, 237, 186])).toBe(0);
   });
 
   it('waits for the hover delay and opens exactly one card at a time', async () => {
