@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { rootHighlightRules } from './utils/highlight-rules';
 
@@ -89,7 +90,7 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox') return;
       const at = files.findIndex((file) => file.relativeDest === 'content-highlights.css');
       if (at < 0) throw new Error('public/content-highlights.css is missing');
-      const source = readFileSync(wxt.config.publicDir + '/content-highlights.css', 'utf8');
+      const source = readFileSync(join(wxt.config.publicDir, 'content-highlights.css'), 'utf8');
       files[at] = { relativeDest: 'content-highlights.css', contents: rootHighlightRules(source) };
     },
   },

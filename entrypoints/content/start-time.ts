@@ -9,11 +9,14 @@
  * It waits the way document_idle does: until the document is parsed (DOMContentLoaded), then
  * until the load event or `idleMs` later, whichever comes first.
  */
+
+/** The document or window whose events are awaited. */
 type Listens = Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
 
 /** How long after DOMContentLoaded Factlens waits for the load event, like Chrome's document_idle. */
 export const IDLE_AFTER_PARSED_MS = 200;
 
+/** Resolves at the first `type` event of `target`, or after `timeoutMs`; leaves nothing behind. */
 function once(target: Listens, type: string, timeoutMs?: number): Promise<void> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
