@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { rootHighlightRules } from './utils/highlight-rules';
 
+/** The page-level ::highlight() rules, from public/, injected by the manifest. */
+const HIGHLIGHT_RULES = 'content-highlights.css';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
@@ -81,17 +84,17 @@ export default defineConfig({
     // without putting a <style> element into the page.
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) {
-        script.css = [...(script.css ?? []), 'content-highlights.css'];
+        script.css = [...(script.css ?? []), HIGHLIGHT_RULES];
       }
     },
     // Chrome's copy styles highlights from the root element (utils/highlight-rules.ts): a rule
     // on every element makes every style update of every page dearer.
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser === 'firefox') return;
-      const at = files.findIndex((file) => file.relativeDest === 'content-highlights.css');
-      if (at < 0) throw new Error('public/content-highlights.css is missing');
-      const source = readFileSync(join(wxt.config.publicDir, 'content-highlights.css'), 'utf8');
-      files[at] = { relativeDest: 'content-highlights.css', contents: rootHighlightRules(source) };
+      const at = files.findIndex((file) => file.relativeDest === HIGHLIGHT_RULES);
+      if (at < 0) throw new Error(`public/${HIGHLIGHT_RULES} is missing`);
+      const source = readFileSync(join(wxt.config.publicDir, HIGHLIGHT_RULES), 'utf8');
+      files[at] = { relativeDest: HIGHLIGHT_RULES, contents: rootHighlightRules(source) };
     },
   },
   zip: {

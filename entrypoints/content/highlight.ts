@@ -25,8 +25,10 @@ export interface TermHighlight {
 /**
  * Paints ranges with the CSS Custom Highlight API: the page's DOM is not touched. Uses only
  * has/get/set/delete on `CSS.highlights`, since Firefox content scripts cannot iterate it.
- * Document-level ::highlight rules come from manifest CSS (no <style> element); shadow roots
- * do not see those, so they get the same rules as an adopted stylesheet, removed on dispose.
+ * Document-level ::highlight rules come from manifest CSS (no <style> element). In Chrome they
+ * sit on the root, and highlight inheritance carries them into open shadow roots too. Firefox
+ * inherits no highlight styles and its document rules do not reach into shadow roots, so there
+ * each shadow root gets the rules as an adopted stylesheet, removed on dispose.
  */
 export function createTermHighlight(style: HighlightStyle): TermHighlight {
   const highlight = new Highlight();
@@ -43,7 +45,7 @@ export function createTermHighlight(style: HighlightStyle): TermHighlight {
       CSS.highlights.set(name, highlight);
     },
     styleShadowRoot(root) {
-      if (styled.includes(root)) return;
+      if (!import.meta.env.FIREFOX || styled.includes(root)) return;
       try {
         sheet ??= new CSSStyleSheet();
         if (sheet.cssRules.length === 0) sheet.replaceSync(highlightCss);

@@ -144,6 +144,12 @@ describe.each(['chromium', 'firefox'] as const)('reading experience in %s', (bro
     expect(await tintedShare(page, 'neuron', [255, 237, 186])).toBeGreaterThan(0.4);
     // An unmarked word next to it is not tinted.
     expect(await tintedShare(page, 'volunteers', [255, 237, 186])).toBe(0);
+    // Chrome reaches the shadow root by highlight inheritance and leaves its styles alone;
+    // Firefox needs the rules adopted there.
+    const adopted = await page.evaluate(
+      () => document.getElementById('shadow-host')?.shadowRoot?.adoptedStyleSheets.length ?? null,
+    );
+    expect(adopted).toBe(browserName === 'chromium' ? 0 : 1);
   });
 
   it('waits for the hover delay and opens exactly one card at a time', async () => {
