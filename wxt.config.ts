@@ -37,12 +37,12 @@ export default defineConfig({
       : { permissions: ['storage', 'scripting'], host_permissions: ['<all_urls>'] }),
     // Only the extension's own scripts in its pages: no remote code, no eval.
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
-    // The card's view (Preact, floating-ui) and the fuzzy scorer (fuse.js) load with import()
-    // into the content script when a page first needs them; in Chrome only through a
-    // per-session URL, so pages cannot probe for them.
+    // Factlens' work on a page loads with import() into the content script once the page has
+    // settled, the card's view (Preact, floating-ui) and the fuzzy scorer (fuse.js) when a page
+    // first needs them; in Chrome only through a per-session URL, so pages cannot probe for them.
     web_accessible_resources: [
       {
-        resources: ['card-view.js', 'page-matcher.js'],
+        resources: ['card-view.js', 'content-main.js', 'page-matcher.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

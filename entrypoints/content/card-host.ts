@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+// The card's styles, in its shadow root only (the page's stylesheets do not reach them).
+import cardCss from '@/components/fact-card.css?inline';
 import type { DetailLevel, FactEntry, TermSummary } from '@/data/types';
 import type { Theme } from '@/utils/settings';
 import { liveRange, type PaintedMatch } from './annotate-page';
@@ -94,6 +96,7 @@ export async function createCardHost(ctx: ContentScriptContext, options: CardHos
 
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST_NAME,
+    css: cardCss,
     position: 'inline',
     anchor: 'body',
     append: 'last',

@@ -5,7 +5,10 @@ const loading = new Map<symbol, Promise<unknown>>();
  * (web-accessible, see wxt.config.ts) imported into the content script's own world, where it
  * registers what it provides under `key`. A failed load is forgotten, so the next use retries.
  */
-export function loadExtensionModule<T>(path: '/card-view.js' | '/page-matcher.js', key: symbol): Promise<T> {
+export function loadExtensionModule<T>(
+  path: '/card-view.js' | '/content-main.js' | '/page-matcher.js',
+  key: symbol,
+): Promise<T> {
   const registry = globalThis as Record<symbol, T | undefined>;
   const ready = registry[key];
   if (ready !== undefined) return Promise.resolve(ready);
@@ -24,3 +27,6 @@ export function loadExtensionModule<T>(path: '/card-view.js' | '/page-matcher.js
 
 /** Where the page's matcher (entrypoints/page-matcher.ts) registers: a factory of PageMatcher. */
 export const PAGE_MATCHER_KEY = Symbol.for('factlens.page-matcher');
+
+/** Where Factlens' work on a page (entrypoints/content-main.ts) registers: runFactlens of content/main.ts. */
+export const CONTENT_MAIN_KEY = Symbol.for('factlens.content-main');
