@@ -1,3 +1,5 @@
+// First, so that it runs before the rest is evaluated.
+import './content/evaluation-start';
 import { CONTENT_MAIN_KEY } from './content/extension-module';
 import { runFactlens } from './content/main';
 

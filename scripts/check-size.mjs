@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET = 35 * 1024;
+/** The injected script alone, evaluated before every page is parsed: it must stay a stub. */
+const STUB_BUDGET = 8 * 1024;
 const EVERY_PAGE = ['content-scripts/content.js', 'content-main.js'];
 let failed = false;
 for (const build of ['.output/chrome-mv3', '.output/firefox-mv3']) {
@@ -20,11 +22,12 @@ for (const build of ['.output/chrome-mv3', '.output/firefox-mv3']) {
     process.exit(1);
   }
   const total = sizes.reduce((sum, bytes) => sum + bytes, 0);
-  const ok = total <= BUDGET;
+  const stubOk = sizes[0] <= STUB_BUDGET;
+  const ok = total <= BUDGET && stubOk;
   failed ||= !ok;
   const parts = EVERY_PAGE.map((file, i) => `${file} ${(sizes[i] / 1024).toFixed(1)}`).join(' + ');
   console.log(
-    `${build}: ${parts} = ${(total / 1024).toFixed(1)} kB gzip (budget ${BUDGET / 1024} kB) ${ok ? 'ok' : 'TOO LARGE'}`,
+    `${build}: ${parts} = ${(total / 1024).toFixed(1)} kB gzip (budget ${BUDGET / 1024} kB, ${EVERY_PAGE[0]} alone ${STUB_BUDGET / 1024} kB) ${ok ? 'ok' : 'TOO LARGE'}`,
   );
 }
 process.exit(failed ? 1 : 0);

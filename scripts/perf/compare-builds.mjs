@@ -2,7 +2,8 @@
 //   node scripts/perf/compare-builds.mjs OLD_DIR NEW_DIR [pages] [runs]
 // e.g. a build of an earlier commit (git worktree add ../old <commit> && cd ../old && npm ci &&
 // npx wxt build) against .output/chrome-mv3. Pages come from `npm run bench` (artifacts/bench/pages).
-// Prints the median main-thread time of each `factlens:` measure kind per page and build.
+// Prints the median main-thread time of each `factlens:` measure kind per page and build (the
+// total leaves out `load`, fetching and evaluating content-main.js), and the page's load event.
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../lib/browsers.mjs';
 import { serveFolder } from '../lib/serve.mjs';
@@ -27,11 +28,15 @@ async function measure(browser, page) {
     const by = {};
     for (const m of performance.getEntriesByType('measure'))
       if (m.name.startsWith('factlens:')) by[m.name.slice(9)] = (by[m.name.slice(9)] ?? 0) + m.duration;
+    by.loadEvent = performance.getEntriesByType('navigation')[0]?.loadEventStart ?? 0;
     return by;
   });
   await tab.close();
   return sums;
 }
+
+/** Not in the total: the page's load event, and loading content-main.js (its own figure). */
+const NOT_COUNTED = ['loadEvent', 'load'];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 try {
@@ -43,10 +48,14 @@ try {
         results[name].push(await measure(browsers[name].browser, page));
     }
     for (const name of ['old', 'new']) {
-      const kinds = [...new Set(results[name].flatMap((r) => Object.keys(r)))];
-      const total = median(results[name].map((r) => Object.values(r).reduce((a, b) => a + b, 0)));
+      const kinds = [...new Set(results[name].flatMap((r) => Object.keys(r)))].filter((kind) => kind !== 'loadEvent');
+      const counted = (r) => Object.entries(r).filter(([kind]) => !NOT_COUNTED.includes(kind));
+      const total = median(results[name].map((r) => counted(r).reduce((sum, [, ms]) => sum + ms, 0)));
       const parts = kinds.map((kind) => `${kind} ${median(results[name].map((r) => r[kind] ?? 0)).toFixed(1)}`);
-      console.log(`${page} ${name}: total ${total.toFixed(1)} ms (${parts.join(', ')})`);
+      const loadEvent = median(results[name].map((r) => r.loadEvent));
+      console.log(
+        `${page} ${name}: total ${total.toFixed(1)} ms (${parts.join(', ')}); load event at ${loadEvent.toFixed(1)} ms`,
+      );
     }
   }
 } finally {

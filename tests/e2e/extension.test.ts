@@ -101,6 +101,27 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
     expect(measures).toBeGreaterThan(0);
   });
 
+  it('evaluates its page code only once the page is parsed: the script injected before parsing only waits', async () => {
+    const timing = await page.evaluate(() => ({
+      parsed:
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+          ?.domContentLoadedEventEnd ?? Infinity,
+      loads: performance.getEntriesByName('factlens:load').map((m) => [m.startTime, m.duration]),
+      scanFrom: Math.min(
+        ...performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name.startsWith('factlens:') && m.name !== 'factlens:load')
+          .map((m) => m.startTime),
+      ),
+    }));
+    // content-main.js, evaluated once, after DOMContentLoaded, and before any of Factlens' work.
+    expect(timing.loads).toHaveLength(1);
+    const [[start, duration]] = timing.loads as [[number, number]];
+    expect(start).toBeGreaterThanOrEqual(timing.parsed);
+    expect(duration).toBeGreaterThan(0);
+    expect(timing.scanFrom).toBeGreaterThanOrEqual(start + duration);
+  });
+
   it('shows the brief card inside a shadow root on hover, with the entry text at the stored level', async () => {
     await hoverTerm(page, 'ketamine');
     const card = await openCard(page);
