@@ -17,13 +17,16 @@ const TYPES = {
  * Serves `root` on 127.0.0.1 at a free port (or `port`).
  * @param {string} root folder to serve
  * @param {number} [port] 0 for any free port
- * @param {{ routes?: Record<string, () => string> }} [options] extra paths answered with
- *   generated text (its type from the path's extension), such as scripts built at test time
+ * @param {{ routes?: Record<string, () => string>, headers?: Record<string, Record<string, string>> }} [options]
+ *   `routes`: extra paths answered with generated text (its type from the path's extension),
+ *   such as scripts built at test time; `headers`: extra response headers of a path, such as a
+ *   cross-origin isolation policy
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
 export async function serveFolder(root, port = 0, options = {}) {
   const base = normalize(root + sep);
   const routes = options.routes ?? {};
+  const extraHeaders = (path) => (Object.hasOwn(options.headers ?? {}, path) ? options.headers[path] : {});
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
@@ -57,6 +60,7 @@ export async function serveFolder(root, port = 0, options = {}) {
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...extraHeaders(path),
     });
     createReadStream(file).pipe(response);
   });

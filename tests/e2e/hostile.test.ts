@@ -35,7 +35,14 @@ function reactScript(): string {
 })();`;
 }
 
-const served = useFixtureServer('tests/fixtures/hostile', 0, { routes: { '/vendor/react.js': reactScript } });
+const served = useFixtureServer('tests/fixtures/hostile', 0, {
+  routes: { '/vendor/react.js': reactScript },
+  // Cross-origin isolated: every resource the page loads must allow it (CORP or CORS).
+  headers: {
+    '/isolated.html': { 'cross-origin-embedder-policy': 'require-corp', 'cross-origin-opener-policy': 'same-origin' },
+    '/snapshot.js': { 'cross-origin-resource-policy': 'same-origin' },
+  },
+});
 
 /** The page's DOM with our host left out, against the snapshot it took before Factlens ran. */
 async function expectUntouched(page: Page) {
@@ -65,6 +72,19 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
       return popover ? getComputedStyle(popover).position : null;
     });
     expect(position).toBe('fixed');
+    await expectUntouched(page);
+    await page.close();
+  });
+
+  it('loads its code, marks terms and shows a card in a cross-origin isolated page', async () => {
+    // Factlens' page code and the card's view come from the extension by import(); a page that
+    // requires what it loads to allow it (CORP) must not stop them.
+    const page = await open('isolated.html');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await waitForReady(page);
+    expect(await highlightedTexts(page)).toEqual(['ketamine', 'glutamate']);
+    await hoverTerm(page, 'glutamate');
+    expect((await openCard(page))?.entry).toBe('glutamate');
     await expectUntouched(page);
     await page.close();
   });
