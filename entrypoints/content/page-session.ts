@@ -133,7 +133,6 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       paint.dispose();
       pageStore.clear();
     });
-    const isOurs = (node: Node) => node === card.hostElement || card.hostElement.contains(node);
     const shouldPaint = (match: { entryId: string }) => {
       const category = terms.entries.get(match.entryId)?.category;
       if (category && config.hiddenCategories.includes(category)) return false;
@@ -242,7 +241,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     };
     const watcher = watchMutations(doc.body, {
       signal,
-      isOurs,
+      ours: card.hostElement,
       onEdit: (node) => {
         editsSeen++;
         lastEdit.set(node, editsSeen);

@@ -9,8 +9,8 @@ export interface WatchMutationsOptions {
   signal: AbortSignal;
   /** Called with each batch, at most every `batchMs`, when the browser is idle. */
   onBatch: (batch: MutationBatch) => void;
-  /** Leave out changes inside our own host. */
-  isOurs: (node: Node) => boolean;
+  /** Our own host (the card's): changes to it and inside it are left out. */
+  ours: Node;
   /**
    * Called with each text node whose text changed, as the change is observed (before the
    * page paints again), so that its matches' ranges, which do not follow edits, go at once.
@@ -30,7 +30,7 @@ export interface MutationWatcher {
  * its text thousands of times a second costs one rescan of what changed per batch.
  */
 export function watchMutations(root: Node, options: WatchMutationsOptions): MutationWatcher {
-  const { signal, onBatch, isOurs, onEdit, batchMs = 150 } = options;
+  const { signal, onBatch, ours, onEdit, batchMs = 150 } = options;
   const changed = new Set<Node>();
   let removedOrEdited = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -50,17 +50,32 @@ export function watchMutations(root: Node, options: WatchMutationsOptions): Muta
     }, batchMs);
   };
 
+  // The page's own updates wait for this (a counter updated 5,000 times is 5,000 records in one
+  // call), so it reads each record as little as it can: whether a target is ours is decided once
+  // for each run of records on it, a node added to a target that is not ours is ours only if it
+  // is the host itself, and removals are looked at until one is seen.
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (isOurs(record.target)) continue;
+    let target: Node | undefined;
+    let targetIsOurs = false;
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r] as MutationRecord;
+      if (record.target !== target) {
+        target = record.target;
+        targetIsOurs = target === ours || ours.contains(target);
+      }
+      if (targetIsOurs) continue;
       if (record.type === 'characterData') {
-        onEdit?.(record.target);
-        changed.add(record.target);
+        onEdit?.(target);
+        changed.add(target);
         removedOrEdited = true;
         continue;
       }
-      for (const node of record.addedNodes) if (!isOurs(node)) changed.add(node);
-      if (record.removedNodes.length > 0) removedOrEdited = true;
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i] as Node;
+        if (node !== ours) changed.add(node);
+      }
+      if (!removedOrEdited && record.removedNodes.length > 0) removedOrEdited = true;
     }
     if (changed.size > 0 || removedOrEdited) schedule();
   });
