@@ -30,3 +30,6 @@ export const PAGE_MATCHER_KEY = Symbol.for('factlens.page-matcher');
 
 /** Where Factlens' work on a page (entrypoints/content-main.ts) registers: runFactlens of content/main.ts. */
 export const CONTENT_MAIN_KEY = Symbol.for('factlens.content-main');
+
+/** When content-main.js began to be evaluated (entrypoints/content/evaluation-start.ts). */
+export const EVALUATION_STARTED = Symbol.for('factlens.evaluation-started');

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { announceLive } from '@/utils/open-tabs';
-import { CONTENT_MAIN_KEY, loadExtensionModule } from './extension-module';
-import { EVALUATION_STARTED } from './evaluation-start';
+import { CONTENT_MAIN_KEY, EVALUATION_STARTED, loadExtensionModule } from './extension-module';
 import { pageSettled } from './start-time';
 
 export default defineContentScript({
