@@ -413,10 +413,30 @@ writeFileSync(resolve(OUT, 'results.json'), `${JSON.stringify({ machine, summary
 const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})` : '-');
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
 console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
-console.log(
-  '| page | Factlens scan | floor | Factlens/floor | background matching | (scan + background)/floor | matcher build | code load | ready at | visible at | longest task | heap growth kB | mark.js array | mark.js RegExp | array/Factlens | RegExp/Factlens | appended | page updates with / without | load event with / without |',
-);
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+const columns = [
+  'page',
+  'Factlens scan',
+  'floor',
+  'Factlens/floor',
+  'background matching',
+  '(scan + background)/floor',
+  'matcher build',
+  'code load',
+  'ready at',
+  'visible at',
+  'longest task',
+  'heap growth kB',
+  'mark.js array',
+  'mark.js RegExp',
+  'array/Factlens',
+  'RegExp/Factlens',
+  'appended',
+  'page updates with / without',
+  'load event with / without',
+];
+console.log(`| ${columns.join(' | ')} |`);
+// One separator per column, or the Markdown table does not render.
+console.log(`|${columns.map(() => '---|').join('')}`);
 for (const [name, s] of Object.entries(summary)) {
   console.log(
     `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.loadMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} | ${fmt(s.loadEventMs)} / ${fmt(s.loadEventWithoutMs)} = ${ratio(s.loadEventWithOverWithout)} |`,
