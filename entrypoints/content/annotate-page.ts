@@ -63,6 +63,13 @@ export interface AnnotateOptions {
    * answer for (the extension's worker went away) are matched on the page as before.
    */
   remote?: RemoteMatcher;
+  /**
+   * The walk goes on while the background matches (with `remote`, from the first node): called
+   * when every node collected so far was sent, it collects more into `nodes` and `texts` and
+   * resolves true once the walk is done. Nodes without matches are let go once their batch is
+   * answered, so a page of 200,000 nodes does not hold 200,000 node wrappers at once.
+   */
+  collectMore?: () => Promise<boolean>;
   /** Main-thread budget of one slice before yielding to the page. Default: 8 ms. */
   sliceMs?: number;
   /** Record `factlens:ready` when done (the first full annotation of a page). */
@@ -135,7 +142,8 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     count++;
   };
 
-  const start = Math.min(Math.max(options.startAt ?? 0, 0), Math.max(nodes.length - 1, 0));
+  // A walk that goes on while matching starts at the top; the rest starts at `startAt`.
+  const start = options.collectMore ? 0 : Math.min(Math.max(options.startAt ?? 0, 0), Math.max(nodes.length - 1, 0));
   /**
    * Whether `node` left the page or changed since `text` was read from it: its matches are then
    * not painted (a node edited since is matched again with the edit's mutation batch).
@@ -162,9 +170,15 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     }
   };
   let done = 0;
-  if (options.remote && nodes.length > 0) {
+  let walkDone = !options.collectMore || !options.remote;
+  if (options.remote && (nodes.length > 0 || !walkDone)) {
     done = await matchRemotely(options.remote);
     if (done < 0) return -1;
+  }
+  // The background failed while the walk went on: the page matches the rest of it itself.
+  while (!walkDone && options.collectMore) {
+    walkDone = await options.collectMore();
+    if (signal.aborted) return -1;
   }
   /** Nodes the background matched; the rest were matched on the page. */
   const inBackground = done;
@@ -211,9 +225,23 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
      * boundary, so a slice is counted from here, not from its own start.
      */
     let taskStart = performance.now();
-    while (handled < nodes.length) {
+    /** Characters of the nodes collected and not sent yet, while the walk goes on. */
+    let unsentCharacters = 0;
+    let counted = nodes.length;
+    const fullBatchWaiting = () => nodes.length - sent >= MAX_BATCH_NODES || unsentCharacters >= MAX_BATCH_CHARACTERS;
+    while (handled < nodes.length || !walkDone) {
       let sliceStart = performance.now();
-      while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT) {
+      // The walk goes on until a full batch waits (or it is done), so batches are as large as
+      // those of a page walked first; meanwhile the background matches the batches in flight.
+      let walked = false;
+      while (!walkDone && options.collectMore && !fullBatchWaiting()) {
+        walkDone = await options.collectMore();
+        if (signal.aborted) return -1;
+        walked = true;
+        for (; counted < nodes.length; counted++) unsentCharacters += (texts[counted] as string).length;
+      }
+      if (walked) sliceStart = taskStart = performance.now();
+      while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT && (walkDone || fullBatchWaiting())) {
         const from = sent;
         const batchTexts: string[] = [];
         let characters = 0;
@@ -222,6 +250,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
           batchTexts.push(data);
           characters += data.length;
         }
+        unsentCharacters -= characters;
         const reply = remote.match(batchTexts, matchOptions.fuzzy, matchOptions.budget);
         const batch: Batch = { from, texts: batchTexts, reply, settled: false };
         // Failures are handled where the batch is awaited, in order.
@@ -230,6 +259,8 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         inFlight.push(batch);
       }
       performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
+      // Nothing in flight: the walk is done and every batch handled, or the walk goes on.
+      if (inFlight.length === 0) continue;
       const batch = inFlight.shift() as Batch;
       const sameTask = batch.settled;
       let results: (readonly TermMatch[])[];
@@ -257,11 +288,17 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         const node = nodes[at] as Text;
         if (!stale(node, batch.texts[k])) take(node, at, matches);
       }
+      // While the walk goes on, the nodes of this batch are let go but those with matches (the
+      // store, and the context rule, hold on to those).
+      if (options.collectMore)
+        for (let k = 0; k < results.length; k++)
+          if ((results[k] as readonly TermMatch[]).length === 0)
+            (nodes as (Text | undefined)[])[batch.from + k] = undefined; // start is 0
       handled = batch.from + batch.texts.length;
       sliceDone(sliceStart);
       // Sending the next batches (serialising their text) waits for another task once this
       // one has had its slice.
-      if (handled < nodes.length && (inFlight.length === 0 || performance.now() - taskStart > sliceMs)) {
+      if ((handled < nodes.length || !walkDone) && (inFlight.length === 0 || performance.now() - taskStart > sliceMs)) {
         await yieldToPage();
         taskStart = performance.now();
       }

@@ -86,6 +86,20 @@ export function isLargePage(texts: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * isLargePage for texts that grow (a walk that goes on while matching): each call reads only
+ * the texts added since the last, and once true it stays true.
+ */
+export function largePageWatch(): (texts: readonly string[]) => boolean {
+  let read = 0;
+  let characters = 0;
+  return (texts) => {
+    for (; read < texts.length && characters < LARGE_PAGE.characters; read++)
+      characters += (texts[read] as string).length;
+    return texts.length >= LARGE_PAGE.nodes || characters >= LARGE_PAGE.characters;
+  };
+}
+
 /** A match to paint: [start, end) in `node`. */
 export interface PaintMark {
   node: Text;

@@ -11,6 +11,7 @@ import {
   createRangePainter,
   createTermHighlight,
   isLargePage,
+  largePageWatch,
   type RangePainter,
   type TermHighlight,
 } from './highlight';
@@ -20,6 +21,8 @@ import { createTextCollector, yieldToPage } from './scan-text';
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
+/** A page not walked after a slice that collected this many text nodes is taken for a large one. */
+const EARLY_LARGE_NODES = 2048;
 import { watchMutations, type MutationBatch } from './watch-mutations';
 import { createRemoteMatcher, type ClientPort } from './remote-matcher';
 
@@ -173,17 +176,24 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         if (signal.aborted) return undefined;
       }
     };
-    const scan = (nodes: Text[], markReady: boolean, texts: string[], editedSinceRead: (node: Text) => boolean) =>
+    const scan = (
+      nodes: Text[],
+      markReady: boolean,
+      texts: string[],
+      editedSinceRead: (node: Text) => boolean,
+      collectMore?: () => Promise<boolean>,
+    ) =>
       annotatePage({
         nodes,
         texts,
         editedSinceRead,
+        collectMore,
         local: terms.local,
         painter,
         store: pageStore,
         signal,
         find: config.find,
-        startAt: markReady ? firstVisibleIndex(nodes) : 0,
+        startAt: markReady && !collectMore ? firstVisibleIndex(nodes) : 0,
         pageEntries,
         shouldPaint,
         fuzzyBudget,
@@ -256,10 +266,42 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         held.removedOrEdited ||= batch.removedOrEdited;
       },
     });
-    void collectPage().then(async (initial) => {
+    /**
+     * The first scan of a page read from its top: the background matches each batch while the
+     * walk goes on, and the nodes without matches are let go as their batches are answered
+     * (annotate-page.ts, collectMore). Holding every text node of a page of 200,000 until the
+     * whole page is matched made the walk's slices long (README, "Performance"). A page opened
+     * further down (a reload, a link to a fragment) is walked whole first, so that the part in
+     * view is matched first.
+     */
+    const scanFromTop = async () => {
+      const collector = createTextCollector(doc.body, collectOptions);
+      const editedSinceRead = editedAfter(editsSeen);
+      const large = largePageWatch();
+      let first = true;
+      const collectMore = async () => {
+        if (!first) await yieldToPage();
+        first = false;
+        if (signal.aborted) return true;
+        const sliceStart = performance.now();
+        const done = collector.step(sliceStart + SLICE_MS);
+        performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
+        // Large pages register only the ranges near the viewport from their first match, so one
+        // is told apart early: a page walked in slices of more than a batch of nodes each is
+        // taken for one, before the LARGE_PAGE counts are reached.
+        if ((!done && collector.nodes.length >= EARLY_LARGE_NODES) || large(collector.texts)) painter.limitToViewport();
+        return done;
+      };
+      await scan(collector.nodes, true, collector.texts, editedSinceRead, collectMore);
+    };
+    const scanWhole = async () => {
+      const initial = await collectPage();
       if (!initial || signal.aborted) return;
       if (isLargePage(initial.texts)) painter.limitToViewport();
       await scan(initial.nodes, true, initial.texts, initial.editedSinceRead);
+    };
+    const atTop = remote !== undefined && (doc.defaultView?.scrollY ?? 0) <= 0;
+    void (atTop ? scanFromTop() : scanWhole()).then(async () => {
       if (signal.aborted) return;
       initialDone = true;
       if (held.changed.size > 0 || held.removedOrEdited)

@@ -273,6 +273,51 @@ describe('createRemoteMatcher', () => {
     await expect(cutOff.match(['ketamine'], false, budget)).rejects.toThrow('invalidated');
   });
 
+  it('walks on while the background matches, sends full batches, and lets go of the nodes without matches', async () => {
+    // Every tenth paragraph has a term; each slice of the walk ends at its first look at the clock
+    // (512 nodes, elements and text).
+    document.body.innerHTML = Array.from({ length: 6000 }, (_, i) =>
+      i % 10 === 0 ? `<p>Paragraph ${i} on ketamine.</p>` : `<p>Paragraph ${i}, plain.</p>`,
+    ).join('');
+    const collector = createTextCollector(document.body);
+    let slices = 0;
+    let sentBeforeDone = 0;
+    const wire = fakeWire();
+    const collectMore = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slices++;
+      const done = collector.step(-Infinity);
+      if (!done) sentBeforeDone = wire.received.length;
+      return done;
+    };
+    const store: MatchStore = new Map();
+    const painted: string[] = [];
+    const result = annotatePage({
+      nodes: collector.nodes,
+      texts: collector.texts,
+      collectMore,
+      local: () => Promise.reject(new Error('not needed')),
+      painter: { add: (_element, mark) => void painted.push(rangeText(rangeOf(mark))), delete: () => {} },
+      store,
+      signal: new AbortController().signal,
+      find: { fuzzy: false, context: true },
+      remote: createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)),
+    });
+    expect(await result).toBe(600);
+    expect(painted).toHaveLength(600);
+    expect(painted.every((text) => text === 'ketamine')).toBe(true);
+    // Batches went while the page was still being walked, each full (2,048 nodes) but the last.
+    expect(slices).toBeGreaterThan(10);
+    expect(sentBeforeDone).toBeGreaterThan(0);
+    const sizes = wire.received.map((request) => request.texts.length);
+    expect(sizes.slice(0, -1).every((size) => size === 2048)).toBe(true);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(6000);
+    // Only the nodes with a match are still held.
+    const held = collector.nodes.filter((node) => node !== undefined);
+    expect(held).toHaveLength(600);
+    expect(held.every((node) => store.has(node))).toBe(true);
+  });
+
   it('rejects what is pending when disposed', async () => {
     const wire = fakeWire({ answer: () => false });
     const matcher = createRemoteMatcher(wire.connect, () => true);
