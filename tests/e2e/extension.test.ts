@@ -161,6 +161,25 @@ describe.each(['chromium', 'firefox'] as const)('built extension in %s', (browse
     await expectNearOnlyRegistered(browser, { page: 'large-page.html', matches: 240, first: 'p1', last: 'p23901' });
   });
 
+  // A page read from its top is matched while it is walked; one opened further down is walked
+  // whole first, so that the part in view is matched first.
+  it('marks a very large page opened further down from the part in view, and all of its terms', async () => {
+    const tab = await browser.newPage();
+    try {
+      await tab.setViewport({ width: 1000, height: 700 });
+      await tab.goto(`${origin}/large-page.html#p12001`);
+      expect(await tab.evaluate(() => scrollY)).toBeGreaterThan(1000);
+      expect(await waitForReady(tab)).toBe(240);
+      await tab.waitForFunction(() => (CSS.highlights.get('factlens-term')?.size ?? 0) > 0, { timeout: 10_000 });
+      const registered = await registeredIds(tab);
+      expect(registered).toContain('p12001');
+      expect(registered).not.toContain('p1');
+      expect(registered).not.toContain('p23901');
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('marks light misspellings and leaves look-alike words alone', async () => {
     const other = await browser.newPage();
     await other.goto(`${origin}/misspelled.html`);
