@@ -65,8 +65,8 @@ export interface AnnotateOptions {
   remote?: RemoteMatcher;
   /**
    * The walk goes on while the background matches (with `remote`, from the first node): called
-   * when every node collected so far was sent, it collects more into `nodes` and `texts` and
-   * resolves true once the walk is done. Nodes without matches are let go once their batch is
+   * until a full batch waits, it walks one slice more into `nodes` and `texts` and resolves
+   * true once the walk is done. Nodes without matches are let go once their batch is
    * answered, so a page of 200,000 nodes does not hold 200,000 node wrappers at once.
    */
   collectMore?: () => Promise<boolean>;

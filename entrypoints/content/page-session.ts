@@ -21,7 +21,7 @@ import { createTextCollector, yieldToPage } from './scan-text';
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
-/** A page not walked after a slice that collected this many text nodes is taken for a large one. */
+/** A page whose walk has collected this many text nodes and is not done is taken for a large one. */
 const EARLY_LARGE_NODES = 2048;
 import { watchMutations, type MutationBatch } from './watch-mutations';
 import { createRemoteMatcher, type ClientPort } from './remote-matcher';
@@ -287,8 +287,8 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         const done = collector.step(sliceStart + SLICE_MS);
         performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
         // Large pages register only the ranges near the viewport from their first match, so one
-        // is told apart early: a page walked in slices of more than a batch of nodes each is
-        // taken for one, before the LARGE_PAGE counts are reached.
+        // is told apart early: a page of more than a batch of text nodes whose walk takes more
+        // than one slice is taken for one, before the LARGE_PAGE counts are reached.
         if ((!done && collector.nodes.length >= EARLY_LARGE_NODES) || large(collector.texts)) painter.limitToViewport();
         return done;
       };
