@@ -276,7 +276,12 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       if (!sameTask) taskStart = sliceStart;
       for (let k = 0; k < results.length; k++) {
         const matches = results[k] as readonly TermMatch[];
-        if (matches.length === 0) continue;
+        if (matches.length === 0) {
+          // While the walk goes on, a node without matches is let go (the store, and the context
+          // rule, hold on to those with matches).
+          if (options.collectMore) (nodes as (Text | undefined)[])[(start + batch.from + k) % nodes.length] = undefined;
+          continue;
+        }
         // A batch from a page of many terms holds hundreds of them: painted in slices too.
         if (performance.now() - taskStart > sliceMs) {
           performance.measure('factlens:scan', { start: sliceStart, end: performance.now() });
@@ -288,12 +293,6 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         const node = nodes[at] as Text;
         if (!stale(node, batch.texts[k])) take(node, at, matches);
       }
-      // While the walk goes on, the nodes of this batch are let go but those with matches (the
-      // store, and the context rule, hold on to those).
-      if (options.collectMore)
-        for (let k = 0; k < results.length; k++)
-          if ((results[k] as readonly TermMatch[]).length === 0)
-            (nodes as (Text | undefined)[])[batch.from + k] = undefined; // start is 0
       handled = batch.from + batch.texts.length;
       sliceDone(sliceStart);
       // Sending the next batches (serialising their text) waits for another task once this

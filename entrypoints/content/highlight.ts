@@ -79,11 +79,7 @@ export const LARGE_PAGE = { nodes: 20_000, characters: 500_000 };
 
 /** Whether a page of `texts` is a LARGE_PAGE. */
 export function isLargePage(texts: readonly string[]): boolean {
-  if (texts.length >= LARGE_PAGE.nodes) return true;
-  let characters = 0;
-  for (let i = 0; i < texts.length; i++)
-    if ((characters += (texts[i] as string).length) >= LARGE_PAGE.characters) return true;
-  return false;
+  return largePageWatch()(texts);
 }
 
 /**
@@ -94,9 +90,10 @@ export function largePageWatch(): (texts: readonly string[]) => boolean {
   let read = 0;
   let characters = 0;
   return (texts) => {
+    if (texts.length >= LARGE_PAGE.nodes) return true;
     for (; read < texts.length && characters < LARGE_PAGE.characters; read++)
       characters += (texts[read] as string).length;
-    return texts.length >= LARGE_PAGE.nodes || characters >= LARGE_PAGE.characters;
+    return characters >= LARGE_PAGE.characters;
   };
 }
 

@@ -17,14 +17,15 @@ import {
 } from './highlight';
 import { hitTest } from './hit-test';
 import { watchHoverIntent, type HoverIntent } from './hover-intent';
-import { createTextCollector, yieldToPage } from './scan-text';
+import { createTextCollector, yieldToPage, type TextCollector } from './scan-text';
+
+import { watchMutations, type MutationBatch } from './watch-mutations';
+import { createRemoteMatcher, type ClientPort } from './remote-matcher';
 
 /** Main-thread budget of one slice of work before yielding to the page. */
 const SLICE_MS = 8;
 /** A page whose walk has collected this many text nodes and is not done is taken for a large one. */
 const EARLY_LARGE_NODES = 2048;
-import { watchMutations, type MutationBatch } from './watch-mutations';
-import { createRemoteMatcher, type ClientPort } from './remote-matcher';
 
 /** The terms a page is marked with, and the matcher for matching them on the page. */
 export interface PageTerms {
@@ -161,20 +162,24 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     let editsSeen = 0;
     const lastEdit = new WeakMap<Node, number>();
     const editedAfter = (seen: number) => (node: Text) => (lastEdit.get(node) ?? 0) > seen;
-    /** The whole page, collected in slices of at most SLICE_MS so no task runs long. */
+    /** One slice of at most SLICE_MS of the page's walk, so no task runs long; true once it is done. */
+    const walkSlice = (collector: TextCollector) => {
+      const sliceStart = performance.now();
+      const done = collector.step(sliceStart + SLICE_MS);
+      performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
+      return done;
+    };
+    /** The whole page, collected in slices. */
     const collectPage = async (): Promise<
       { nodes: Text[]; texts: string[]; editedSinceRead: (node: Text) => boolean } | undefined
     > => {
       const collector = createTextCollector(doc.body, collectOptions);
       const editedSinceRead = editedAfter(editsSeen);
-      for (;;) {
-        const sliceStart = performance.now();
-        const done = collector.step(sliceStart + SLICE_MS);
-        performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
-        if (done) return { nodes: collector.nodes, texts: collector.texts, editedSinceRead };
+      while (!walkSlice(collector)) {
         await yieldToPage();
         if (signal.aborted) return undefined;
       }
+      return { nodes: collector.nodes, texts: collector.texts, editedSinceRead };
     };
     const scan = (
       nodes: Text[],
@@ -283,9 +288,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         if (!first) await yieldToPage();
         first = false;
         if (signal.aborted) return true;
-        const sliceStart = performance.now();
-        const done = collector.step(sliceStart + SLICE_MS);
-        performance.measure('factlens:collect', { start: sliceStart, end: performance.now() });
+        const done = walkSlice(collector);
         // Large pages register only the ranges near the viewport from their first match, so one
         // is told apart early: a page of more than a batch of text nodes whose walk takes more
         // than one slice is taken for one, before the LARGE_PAGE counts are reached.
