@@ -162,6 +162,13 @@ export function createPageSession(options: PageSessionOptions): PageSession {
     let editsSeen = 0;
     const lastEdit = new WeakMap<Node, number>();
     const editedAfter = (seen: number) => (node: Text) => (lastEdit.get(node) ?? 0) > seen;
+    /**
+     * What the first scan does not paint: a node edited since it was read, or one a walk over
+     * text nodes alone should have left out (an editor or hidden element the page added or
+     * marked while it walked; `TextCollector.leftOut`). Asked only of nodes with terms.
+     */
+    const unpaintable = (collector: TextCollector, edited: (node: Text) => boolean) => (node: Text) =>
+      edited(node) || collector.leftOut(node);
     /** One slice of at most SLICE_MS of the page's walk, so no task runs long; true once it is done. */
     const walkSlice = (collector: TextCollector) => {
       const sliceStart = performance.now();
@@ -174,7 +181,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       { nodes: Text[]; texts: string[]; editedSinceRead: (node: Text) => boolean } | undefined
     > => {
       const collector = createTextCollector(doc.body, collectOptions);
-      const editedSinceRead = editedAfter(editsSeen);
+      const editedSinceRead = unpaintable(collector, editedAfter(editsSeen));
       while (!walkSlice(collector)) {
         await yieldToPage();
         if (signal.aborted) return undefined;
@@ -281,7 +288,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
      */
     const scanFromTop = async () => {
       const collector = createTextCollector(doc.body, collectOptions);
-      const editedSinceRead = editedAfter(editsSeen);
+      const editedSinceRead = unpaintable(collector, editedAfter(editsSeen));
       const large = largePageWatch();
       let first = true;
       const collectMore = async () => {
