@@ -185,6 +185,23 @@ function advance(marks: Marks) {
   locate(marks);
 }
 
+/**
+ * The first node `walker` (one showing text alone) shows after the subtree of `node`, within
+ * `start`. TreeWalker.nextSibling() would find it, but not in every DOM implementation
+ * (happy-dom's stays at the first level).
+ */
+function textAfter(walker: TreeWalker, node: Node, start: Node): Node | null {
+  let at: Node | null = node;
+  while (at && at !== start && !at.nextSibling) at = at.parentNode;
+  const next = at && at !== start ? at.nextSibling : null;
+  if (!next || next.nodeType === TEXT_NODE) {
+    if (next) walker.currentNode = next;
+    return next;
+  }
+  walker.currentNode = next;
+  return walker.nextNode();
+}
+
 function locate(marks: Marks) {
   const mark = marks.list[marks.next];
   if (!mark) {
@@ -229,6 +246,17 @@ function afterRemoval(frame: Frame, bookmark: Range): Node | null {
   // It was the last child: what follows the container.
   walker.currentNode = container;
   return container === start ? null : afterSubtree(frame);
+}
+
+/** afterRemoval for a walk over text nodes alone. */
+function textAfterRemoval(frame: Frame, bookmark: Range): Node | null {
+  const { walker, start } = frame;
+  const { startContainer: container, startOffset } = bookmark;
+  if (!start.contains(container)) return null;
+  const child = container.childNodes[startOffset];
+  if (!child) return container === start ? null : textAfter(walker, container, start);
+  walker.currentNode = child;
+  return child.nodeType === TEXT_NODE ? child : walker.nextNode();
 }
 
 /**
@@ -341,10 +369,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
     }
     let node = frame.node;
     if (frame.bookmark) {
-      if (node && !frame.start.contains(node)) {
-        node = afterRemoval(frame, frame.bookmark);
-        if (node && node.nodeType !== TEXT_NODE) node = walker.nextNode();
-      }
+      if (node && !frame.start.contains(node)) node = textAfterRemoval(frame, frame.bookmark);
       frame.bookmark = undefined;
       settle(marks, node);
     }
@@ -361,8 +386,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
           enterShadow(frame, mark, node);
           return true;
         }
-        walker.currentNode = mark;
-        node = walker.nextSibling();
+        node = textAfter(walker, mark, frame.start);
         continue;
       }
       const data = (node as Text).data;
