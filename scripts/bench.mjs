@@ -5,6 +5,7 @@
 // Options: --runs N (default 5), --pages a,b (article,huge,nodes,noterms,append), --no-markjs-array.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { launchWithExtension } from './lib/browsers.mjs';
 import { serveFolder } from './lib/serve.mjs';
@@ -406,13 +407,17 @@ for (const [name, methods] of Object.entries(raw)) {
 const machine = {
   chromium: execFileSync('/usr/bin/chromium', ['--version']).toString().trim(),
   node: process.version,
+  // Runs on machines of one kind have moved floors and mark.js's times by 2x: say which CPU.
+  cpu: `${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores`,
   runs: RUNS,
 };
 writeFileSync(resolve(OUT, 'results.json'), `${JSON.stringify({ machine, summary, raw }, null, 2)}\n`);
 
 const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)})` : '-');
 const ratio = (r) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 0)}x`);
-console.log(`\n${machine.chromium}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`);
+console.log(
+  `\n${machine.chromium} on ${machine.cpu}, ${RUNS} interleaved runs, fresh load each; medians (min-max), ms\n`,
+);
 const columns = [
   'page',
   'Factlens scan',

@@ -65,9 +65,10 @@ export interface CollectOptions {
  * From this many elements, a page is walked over its text nodes alone (`textOnlyFrame`). Each
  * node the walk visits gets a wrapper in the content script's world, and an isolated world's
  * wrappers cost more the more of them there are: on the benchmark's page of 200,000 one-word
- * spans, visiting its 210,000 elements cost about 200 ms of its 360 ms walk, while on the 6 MB
- * page (41,000 elements) a walk over its text alone saved nothing and its queries cost 15-25 ms
- * more (README, "Performance").
+ * spans (210,000 elements) the walk over every element took 372 ms and the one over text alone
+ * 243 ms; on its 6 MB page (41,000 elements) 139 and 128 ms, within the noise
+ * (`node scripts/perf/isolated-world.mjs`, 3 loads). Below this count the walk over every
+ * element keeps finding shadow roots on any element.
  */
 export const TEXT_ONLY_ELEMENTS = 100_000;
 
