@@ -245,13 +245,16 @@ export function createPageSession(options: PageSessionOptions): PageSession {
       // Once per batch, not per edit: the count adds up the whole store and is sent on.
       if (dropped || editsDropped) reportCount();
       editsDropped = false;
-      const editedSinceRead = editedAfter(editsSeen);
+      const edited = editedAfter(editsSeen);
+      /** One that walked new content of 100,000 elements or more over its text alone, if any. */
+      let textAlone: TextCollector | undefined;
       // A text node still in the store was scanned already and has not changed since.
       const nodes: Text[] = [];
       const texts: string[] = [];
       for (const root of changed) {
         const collector = createTextCollector(root, collectOptions);
         collector.step(Infinity);
+        if (collector.textAlone) textAlone = collector;
         collector.nodes.forEach((node, i) => {
           if (pageStore.has(node)) return;
           nodes.push(node);
@@ -259,7 +262,7 @@ export function createPageSession(options: PageSessionOptions): PageSession {
         });
       }
       performance.measure('factlens:collect', { start: started, end: performance.now() });
-      if (nodes.length > 0) void scan(nodes, false, texts, editedSinceRead);
+      if (nodes.length > 0) void scan(nodes, false, texts, textAlone ? unpaintable(textAlone, edited) : edited);
     };
     const watcher = watchMutations(doc.body, {
       signal,

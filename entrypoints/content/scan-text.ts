@@ -101,6 +101,8 @@ export interface TextCollector {
    * painting them. Always false after a walk that visited every element.
    */
   leftOut(node: Text): boolean;
+  /** Whether it walked over text nodes alone, so that `leftOut` must be asked. */
+  readonly textAlone: boolean;
 }
 
 interface Frame {
@@ -234,7 +236,10 @@ function afterSubtree({ walker, start }: Frame): Node | null {
   return null;
 }
 
-/** The node to visit next in `frame` when its next node left `frame.start` while the walk waited. */
+/**
+ * The node to visit next in `frame` when its next node left `frame.start` while the walk waited
+ * (a text node, in a walk over text nodes alone).
+ */
 function afterRemoval(frame: Frame, bookmark: Range): Node | null {
   const { walker, start } = frame;
   const { startContainer: container, startOffset } = bookmark;
@@ -242,22 +247,12 @@ function afterRemoval(frame: Frame, bookmark: Range): Node | null {
   const child = container.childNodes[startOffset];
   if (child) {
     walker.currentNode = child;
-    return child;
+    return frame.marks && child.nodeType !== TEXT_NODE ? walker.nextNode() : child;
   }
   // It was the last child: what follows the container.
   walker.currentNode = container;
-  return container === start ? null : afterSubtree(frame);
-}
-
-/** afterRemoval for a walk over text nodes alone. */
-function textAfterRemoval(frame: Frame, bookmark: Range): Node | null {
-  const { walker, start } = frame;
-  const { startContainer: container, startOffset } = bookmark;
-  if (!start.contains(container)) return null;
-  const child = container.childNodes[startOffset];
-  if (!child) return container === start ? null : textAfter(walker, container, start);
-  walker.currentNode = child;
-  return child.nodeType === TEXT_NODE ? child : walker.nextNode();
+  if (container === start) return null;
+  return frame.marks ? textAfter(walker, container, start) : afterSubtree(frame);
 }
 
 /**
@@ -303,7 +298,12 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
         if (found.length > 0) marks.skipped.push(Array.from(found));
       });
     marks.pending.push(() => {
-      const found = doc.evaluate(CUSTOM_ELEMENTS, start, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+      let found: XPathResult;
+      try {
+        found = doc.evaluate(CUSTOM_ELEMENTS, start, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+      } catch {
+        return; // A document XPath cannot query: its text is walked all the same.
+      }
       for (let i = 0; i < found.snapshotLength; i++) {
         const element = found.snapshotItem(i) as Element;
         if (element.shadowRoot && !options.exclude?.(element)) marks.hosts.add(element);
@@ -370,7 +370,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
     }
     let node = frame.node;
     if (frame.bookmark) {
-      if (node && !frame.start.contains(node)) node = textAfterRemoval(frame, frame.bookmark);
+      if (node && !frame.start.contains(node)) node = afterRemoval(frame, frame.bookmark);
       frame.bookmark = undefined;
       settle(marks, node);
     }
@@ -469,6 +469,9 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
         if (!node && stack[stack.length - 1] === frame) stack.pop();
       }
       return true;
+    },
+    get textAlone() {
+      return textOnly;
     },
     leftOut(node) {
       if (!textOnly) return false;

@@ -150,6 +150,28 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
     // registered as a whole.
     expect(await highlightedTexts(page)).toEqual(['Ketamine', ...Array(13).fill('dopamine'), 'glutamate']);
     await expectUntouched(page);
+
+    // New content of as many elements, added at the top once the page is marked: walked the
+    // same way as it arrives, its hidden and editable text stays unmarked.
+    await page.evaluate(() => {
+      const section = document.createElement('section');
+      const rows = Array.from({ length: 6000 }, () => `<div>${'<span>kilo </span>'.repeat(20)}</div>`);
+      section.innerHTML = `<p>Added later: neuron.</p><div hidden>Hidden later: serotonin.</div><div contenteditable="true">Edited later: ketamine.</div>${rows.join('')}`;
+      document.body.prepend(section);
+    });
+    await page.waitForFunction(
+      () =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (range) => range.startContainer.textContent?.slice(range.startOffset, range.endOffset) === 'neuron',
+        ),
+      { timeout: 20_000, polling: 100 },
+    );
+    // Let the rest of that scan finish: nothing else in the new content may be marked.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const marked = await highlightedTexts(page);
+    expect(marked?.slice(0, 2)).toEqual(['neuron', 'Ketamine']);
+    expect(marked).not.toContain('serotonin');
+    expect(marked?.filter((text) => text === 'ketamine')).toEqual([]);
     await page.close();
   });
 
