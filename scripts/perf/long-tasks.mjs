@@ -2,27 +2,38 @@
 // Chrome trace: node scripts/perf/long-tasks.mjs [page] [--scroll] (a page of
 // artifacts/bench/pages, from `npm run bench`; build first). Prints each long task with its
 // largest parts. With --scroll it traces the reader scrolling the page once Factlens is done
-// instead (two short scrolls, a long jump, a short one) and prints every task over 10 ms.
-// EXT=dir runs another build, such as one that never registers a highlight range.
+// instead (two short scrolls, a long jump, a short one) and prints every task over 10 ms; with
+// --append (the append page) it traces the page appending its paragraphs once Factlens is done.
+// EXT=dir runs another build, such as one that never registers a highlight range; EXT=none
+// runs the browser without the extension.
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../lib/browsers.mjs';
 import { serveFolder } from '../lib/serve.mjs';
 
 const page = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 'huge';
-const scroll = process.argv.includes('--scroll');
+const append = process.argv.includes('--append');
+/** Traced once Factlens is done: the reader scrolling, or the page appending. */
+const scroll = process.argv.includes('--scroll') || append;
+const bare = process.env.EXT === 'none';
 const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'];
 const server = await serveFolder(resolve('artifacts/bench/pages'));
 const { browser, close } = await launchWithExtension(
   'chromium',
-  process.env.EXT ? { extensionDir: process.env.EXT } : {},
+  bare ? { extensionDir: false } : process.env.EXT ? { extensionDir: process.env.EXT } : {},
 );
 try {
   const tab = await browser.newPage();
   await tab.setViewport({ width: 1280, height: 800 });
   if (!scroll) await tab.tracing.start({ categories });
   await tab.goto(`${server.origin}/${page}.html`, { timeout: 120_000 });
-  await tab.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
-  if (scroll) {
+  if (bare) await new Promise((done) => setTimeout(done, 5000));
+  else await tab.waitForFunction(() => performance.getEntriesByName('factlens:ready').length > 0, { timeout: 300_000 });
+  if (append) {
+    await new Promise((done) => setTimeout(done, 1500));
+    await tab.tracing.start({ categories });
+    await tab.evaluate(() => window.__append());
+    await new Promise((done) => setTimeout(done, 1500));
+  } else if (scroll) {
     await new Promise((done) => setTimeout(done, 1500));
     await tab.tracing.start({ categories });
     for (const y of [1200, 2400, 30_000, 30_800]) {
