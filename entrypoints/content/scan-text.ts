@@ -182,27 +182,22 @@ function mergeAll(lists: Element[][]): Element[] {
   return round[0] ?? [];
 }
 
-/** Moves `marks` on to the next mark and finds the text node that reaches it. */
-function advance(marks: Marks) {
-  marks.next++;
-  locate(marks);
+/** `node` itself if `walker` shows it, or else the first node it shows after `node`. */
+function shownFrom(walker: TreeWalker, node: Node): Node | null {
+  walker.currentNode = node;
+  return walker.whatToShow & (1 << (node.nodeType - 1)) ? node : walker.nextNode();
 }
 
 /**
- * The first node `walker` (one showing text alone) shows after the subtree of `node`, within
- * `start`. TreeWalker.nextSibling() would find it, but not in every DOM implementation
- * (happy-dom's stays at the first level).
+ * The first node `walker` shows after the subtree of `node`, within `start`, found by climbing
+ * the DOM: TreeWalker.nextSibling() finds it too, but not in every DOM implementation when
+ * the walker shows text alone (happy-dom's stays at the first level).
  */
-function textAfter(walker: TreeWalker, node: Node, start: Node): Node | null {
+function nodeAfter(walker: TreeWalker, node: Node, start: Node): Node | null {
   let at: Node | null = node;
   while (at && at !== start && !at.nextSibling) at = at.parentNode;
   const next = at && at !== start ? at.nextSibling : null;
-  if (!next || next.nodeType === TEXT_NODE) {
-    if (next) walker.currentNode = next;
-    return next;
-  }
-  walker.currentNode = next;
-  return walker.nextNode();
+  return next ? shownFrom(walker, next) : null;
 }
 
 function locate(marks: Marks) {
@@ -227,15 +222,6 @@ function bookmark(frame: Frame) {
   frame.bookmark.setStart(node, 0);
 }
 
-/** The first node after the subtree of the walker's current node, within `frame.start`. */
-function afterSubtree({ walker, start }: Frame): Node | null {
-  for (let node: Node | null = walker.currentNode; node && node !== start; node = walker.parentNode()) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-  }
-  return null;
-}
-
 /**
  * The node to visit next in `frame` when its next node left `frame.start` while the walk waited
  * (a text node, in a walk over text nodes alone).
@@ -245,14 +231,9 @@ function afterRemoval(frame: Frame, bookmark: Range): Node | null {
   const { startContainer: container, startOffset } = bookmark;
   if (!start.contains(container)) return null;
   const child = container.childNodes[startOffset];
-  if (child) {
-    walker.currentNode = child;
-    return frame.marks && child.nodeType !== TEXT_NODE ? walker.nextNode() : child;
-  }
+  if (child) return shownFrom(walker, child);
   // It was the last child: what follows the container.
-  walker.currentNode = container;
-  if (container === start) return null;
-  return frame.marks ? textAfter(walker, container, start) : afterSubtree(frame);
+  return container === start ? null : nodeAfter(walker, container, start);
 }
 
 /**
@@ -382,12 +363,13 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
       }
       if (node === marks.at) {
         const mark = marks.list[marks.next] as Element;
-        advance(marks);
+        marks.next++;
+        locate(marks);
         if (marks.hosts.has(mark)) {
           enterShadow(frame, mark, node);
           return true;
         }
-        node = textAfter(walker, mark, frame.start);
+        node = nodeAfter(walker, mark, frame.start);
         continue;
       }
       const data = (node as Text).data;
@@ -450,7 +432,7 @@ export function createTextCollector(root: Node, options: CollectOptions = {}): T
           if (node.nodeType === ELEMENT_NODE) {
             const element = node as Element;
             if (isSkipped(element, skipCode) || options.exclude?.(element)) {
-              node = afterSubtree(frame);
+              node = nodeAfter(frame.walker, element, frame.start);
               continue;
             }
             if (element.shadowRoot) {
