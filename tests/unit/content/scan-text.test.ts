@@ -127,6 +127,25 @@ describe.each<[string, CollectOptions]>([
       live.restore();
     }
   });
+
+  it('does not take a comment for text where the page removed what the walk was about to visit', () => {
+    document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>text ${i}</p><!--comment ${i}-->`).join('');
+    const live = liveRanges();
+    try {
+      const collector = createTextCollector(document.body, walk);
+      while (collector.nodes.length === 0) collector.step(-1);
+      const seen = collector.nodes.length;
+      // The paragraph the walk stopped in and the next one go: the walk goes on from a comment.
+      const last = collector.nodes[seen - 1]?.parentElement as Element;
+      for (const element of [last.nextElementSibling, last] as Element[]) live.remove(element);
+      expect(collector.step(Infinity)).toBe(true);
+      expect(collector.nodes.every((node) => node.nodeType === Node.TEXT_NODE)).toBe(true);
+      expect(collector.texts.filter((text) => text.startsWith('comment'))).toEqual([]);
+      expect(collector.texts).toHaveLength(2000 - 2 + 1);
+    } finally {
+      live.restore();
+    }
+  });
 });
 
 describe('isSkipped', () => {
