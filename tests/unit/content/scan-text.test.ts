@@ -85,18 +85,23 @@ describe.each<[string, CollectOptions]>([
     return { ranges, remove, restore: () => spy.mockRestore() };
   }
 
+  /** A walk of the page stopped after its first nodes, and the paragraph it stopped in. */
+  function pausedWalk() {
+    const collector = createTextCollector(document.body, walk);
+    // The first slices of a walk over text alone run its queries.
+    while (collector.nodes.length === 0) expect(collector.step(-1)).toBe(false);
+    const seen = collector.nodes.length;
+    return { collector, seen, last: collector.nodes[seen - 1]?.parentElement as Element };
+  }
+
   it('goes on after the page removed what the walk was about to visit, up to the end of the page', () => {
     page(2000);
     const live = liveRanges();
     try {
-      const collector = createTextCollector(document.body, walk);
-      // The first slices of a walk over text alone run its queries.
-      while (collector.nodes.length === 0) expect(collector.step(-1)).toBe(false);
-      const seen = collector.nodes.length;
+      const { collector, seen, last } = pausedWalk();
       expect(seen).toBeGreaterThan(0);
       expect(seen).toBeLessThan(1990);
       // The paragraph the walk stopped in, and the next two, go (a ticker, an ad slot).
-      const last = collector.nodes[seen - 1]?.parentElement as Element;
       const gone = [last, last.nextElementSibling, last.nextElementSibling?.nextElementSibling] as Element[];
       const goneTexts = gone.map((element) => element.textContent);
       for (const element of gone) live.remove(element);
@@ -116,10 +121,7 @@ describe.each<[string, CollectOptions]>([
     page(2000);
     const live = liveRanges();
     try {
-      const collector = createTextCollector(document.body, walk);
-      while (collector.nodes.length === 0) collector.step(-1);
-      const seen = collector.nodes.length;
-      const last = collector.nodes[seen - 1]?.parentElement as Element;
+      const { collector, seen, last } = pausedWalk();
       while (last.nextSibling) live.remove(last.nextSibling);
       expect(collector.step(Infinity)).toBe(true);
       expect(collector.nodes).toHaveLength(seen);
@@ -132,11 +134,8 @@ describe.each<[string, CollectOptions]>([
     document.body.innerHTML = Array.from({ length: 2000 }, (_, i) => `<p>text ${i}</p><!--comment ${i}-->`).join('');
     const live = liveRanges();
     try {
-      const collector = createTextCollector(document.body, walk);
-      while (collector.nodes.length === 0) collector.step(-1);
-      const seen = collector.nodes.length;
+      const { collector, last } = pausedWalk();
       // The paragraph the walk stopped in and the next one go: the walk goes on from a comment.
-      const last = collector.nodes[seen - 1]?.parentElement as Element;
       for (const element of [last.nextElementSibling, last] as Element[]) live.remove(element);
       expect(collector.step(Infinity)).toBe(true);
       expect(collector.nodes.every((node) => node.nodeType === Node.TEXT_NODE)).toBe(true);
