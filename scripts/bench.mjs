@@ -169,6 +169,36 @@ const pageUpdates = async () => {
 const longestTaskFrom = (from) =>
   Math.max(0, ...window.__longTasks.filter(([start]) => start >= from).map(([, duration]) => duration));
 
+/**
+ * The most blocking frame from `from` on (Long Animation Frames: a frame's longest task with
+ * the frame's rendering, less 50 ms, plus any other task's time over 50 ms). The Long Tasks
+ * API misses rendering that runs no page script: it reported the same rendering task after the
+ * appending page's append in some loads with the extension and in none without it, while
+ * traces and these frames show it in both.
+ */
+const worstFrameFrom = (from) =>
+  Math.max(0, ...window.__frames.filter(([start]) => start >= from).map(([, , blocking]) => blocking));
+
+/**
+ * The longest task from `from` on in which Factlens' own script ran (one of its measures
+ * overlaps it): in the page's own work, what Factlens does in answer to the page's changes.
+ */
+const longestFactlensTaskFrom = (from) => {
+  const measures = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('factlens:') && m.startTime + m.duration >= from);
+  return Math.max(
+    0,
+    ...window.__longTasks
+      .filter(
+        ([start, duration]) =>
+          start + duration >= from &&
+          measures.some((m) => m.startTime < start + duration && m.startTime + m.duration > start),
+      )
+      .map(([, duration]) => duration),
+  );
+};
+
 const markJs = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const combined = `\\b(?:${[...aliases]
@@ -182,6 +212,11 @@ async function longTaskObserver(target) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: true });
+    window.__frames = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__frames.push([entry.startTime, entry.duration, entry.blockingDuration]);
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
 }
 
@@ -257,6 +292,8 @@ async function runFactlens(browser, origin, name) {
   const { ms: updatesMs } = await target.evaluate(pageUpdates);
   await new Promise((r) => setTimeout(r, 300));
   const ownWorkLongestTask = await target.evaluate(longestTaskFrom, ownWorkFrom);
+  const ownWorkFrame = await target.evaluate(worstFrameFrom, ownWorkFrom);
+  const ownWorkFactlensTask = await target.evaluate(longestFactlensTaskFrom, ownWorkFrom);
   const result = await target.evaluate(
     (notScan, ownWorkFrom) => {
       const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
@@ -281,6 +318,15 @@ async function runFactlens(browser, origin, name) {
             )
             .map(([, duration]) => duration),
         ),
+        // The same window's most blocking frame (worstFrameFrom), rendering included.
+        worstFrame: Math.max(
+          0,
+          ...window.__frames
+            .filter(
+              ([start, duration]) => start + duration >= (measures[0]?.startTime ?? Infinity) && start < ownWorkFrom,
+            )
+            .map(([, , blocking]) => blocking),
+        ),
       };
     },
     NOT_SCAN,
@@ -301,7 +347,17 @@ async function runFactlens(browser, origin, name) {
         indexBuilds: since('indexBuilds'),
       }
     : null;
-  return { ...result, heap, appendMs, updatesMs, ownWorkLongestTask, background, loadAt };
+  return {
+    ...result,
+    heap,
+    appendMs,
+    updatesMs,
+    ownWorkLongestTask,
+    ownWorkFrame,
+    ownWorkFactlensTask,
+    background,
+    loadAt,
+  };
 }
 
 async function runInPage(browser, origin, name, fn, ...fnArgs) {
@@ -336,8 +392,9 @@ async function runOwnWork(browser, origin, name) {
   const { ms } = await target.evaluate(pageUpdates);
   await new Promise((r) => setTimeout(r, 300));
   const ownWorkLongestTask = await target.evaluate(longestTaskFrom, from);
+  const ownWorkFrame = await target.evaluate(worstFrameFrom, from);
   await target.close();
-  return { ms, ownWorkLongestTask };
+  return { ms, ownWorkLongestTask, ownWorkFrame };
 }
 
 const markArray = (source, terms) => {
@@ -421,6 +478,10 @@ for (const [name, methods] of Object.entries(raw)) {
     updatesWithoutMs: stats((methods.updates ?? []).map((r) => r.ms)),
     ownWorkLongestTaskMs: stats(f.map((r) => r.ownWorkLongestTask)),
     ownWorkLongestTaskWithoutMs: stats((methods.updates ?? []).map((r) => r.ownWorkLongestTask)),
+    worstFrameMs: stats(f.map((r) => r.worstFrame)),
+    ownWorkFrameMs: stats(f.map((r) => r.ownWorkFrame)),
+    ownWorkFrameWithoutMs: stats((methods.updates ?? []).map((r) => r.ownWorkFrame)),
+    ownWorkFactlensTaskMs: stats(f.map((r) => r.ownWorkFactlensTask)),
     markjsRegExpMs: stats((methods.markjsRegExp ?? []).map((r) => r.ms)),
     markjsArrayMs: stats((methods.markjsArray ?? []).map((r) => r.ms)),
     // The page's load event with Factlens, and without the extension (the floor's loads).
@@ -470,6 +531,7 @@ const columns = [
   'ready at',
   'visible at',
   'longest task',
+  'worst frame: blocking',
   'heap growth kB',
   'mark.js array',
   'mark.js RegExp',
@@ -478,6 +540,8 @@ const columns = [
   'appended',
   'page updates with / without',
   "page's own work: longest task with / without",
+  "page's own work: worst frame's blocking with / without",
+  "page's own work: Factlens' longest task",
   'load event with / without',
 ];
 console.log(`| ${columns.join(' | ')} |`);
@@ -485,7 +549,7 @@ console.log(`| ${columns.join(' | ')} |`);
 console.log(`|${columns.map(() => '---|').join('')}`);
 for (const [name, s] of Object.entries(summary)) {
   console.log(
-    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.loadMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} | ${fmt(s.ownWorkLongestTaskMs)} / ${fmt(s.ownWorkLongestTaskWithoutMs)} | ${fmt(s.loadEventMs)} / ${fmt(s.loadEventWithoutMs)} = ${ratio(s.loadEventWithOverWithout)} |`,
+    `| ${name} | ${fmt(s.factlensScanMs)} | ${fmt(s.floorMs)} | ${ratio(s.factlensOverFloor)} | ${fmt(s.backgroundMs)} | ${ratio(s.factlensWithBackgroundOverFloor)} | ${fmt(s.compileMs)} | ${fmt(s.loadMs)} | ${fmt(s.readyAtMs)} | ${fmt(s.visibleAtMs)} | ${fmt(s.longestTaskMs)} | ${fmt(s.worstFrameMs)} | ${s.heapGrowthBytes === null ? '-' : (s.heapGrowthBytes / 1024).toFixed(0)} | ${fmt(s.markjsArrayMs)} | ${fmt(s.markjsRegExpMs)} | ${ratio(s.markjsArrayOverFactlens)} | ${ratio(s.markjsRegExpOverFactlens)} | ${fmt(s.appendMs)} | ${fmt(s.updatesMs)} / ${fmt(s.updatesWithoutMs)} = ${ratio(s.updatesWithOverWithout)} | ${fmt(s.ownWorkLongestTaskMs)} / ${fmt(s.ownWorkLongestTaskWithoutMs)} | ${fmt(s.ownWorkFrameMs)} / ${fmt(s.ownWorkFrameWithoutMs)} | ${fmt(s.ownWorkFactlensTaskMs)} | ${fmt(s.loadEventMs)} / ${fmt(s.loadEventWithoutMs)} = ${ratio(s.loadEventWithOverWithout)} |`,
   );
 }
 const builds = Object.values(raw).flatMap((methods) =>
