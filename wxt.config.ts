@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { rootHighlightRules } from './utils/highlight-rules';
 
@@ -18,8 +18,13 @@ export default defineConfig({
   },
   // MV3 for Firefox too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
-  vite: () => ({
+  vite: (env) => ({
     plugins: [preact()],
+    // Firefox has the promise-based `browser` the polyfill would only hand back: see utils/native-browser.ts.
+    resolve:
+      env.browser === 'firefox'
+        ? { alias: [{ find: /^webextension-polyfill$/, replacement: resolve('utils/native-browser.ts') }] }
+        : {},
     // FACTLENS_PROFILE=1 keeps names readable in CPU profiles.
     build: process.env.FACTLENS_PROFILE ? { minify: false } : process.env.FACTLENS_SOURCEMAP ? { sourcemap: true } : {},
   }),

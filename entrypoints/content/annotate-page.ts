@@ -170,6 +170,8 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     }
   };
   let done = 0;
+  /** Where in node `done` matching goes on: a long text's next piece. */
+  let resumeAt = 0;
   let walkDone = !options.collectMore || !options.remote;
   if (options.remote && (nodes.length > 0 || !walkDone)) {
     done = await matchRemotely(options.remote);
@@ -191,11 +193,27 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
     let read = 0;
     while (done < nodes.length && (read < 32 || performance.now() - sliceStart < sliceMs)) {
       if (read >= 32) read = 0;
-      const at = (start + done++) % nodes.length;
+      const at = (start + done) % nodes.length;
       const node = nodes[at] as Text;
       const data = texts[at] as string;
+      let matches: readonly TermMatch[];
+      if (data.length > PIECE_LENGTH) {
+        // A long text in pieces here too, from where the background stopped.
+        const piece = pieceOf(data, resumeAt);
+        read += 1 + (piece.text.length >> 8);
+        matches = local.match(piece.text, local.index, matchOptions);
+        if (matches.length > 0) matches = ownMatches(matches, piece);
+        if (matches.length > 0 && !stale(node, data)) take(node, at, matches);
+        if (piece.to < data.length) resumeAt = piece.to;
+        else {
+          resumeAt = 0;
+          done++;
+        }
+        continue;
+      }
+      done++;
       read += 1 + (data.length >> 8);
-      const matches = local.match(data, local.index, matchOptions);
+      matches = local.match(data, local.index, matchOptions);
       // Most nodes have no match: only those with one are checked for having left the page or
       // changed since they were read.
       if (matches.length > 0 && !stale(node, data)) take(node, at, matches);
@@ -212,13 +230,18 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
   async function matchRemotely(remote: RemoteMatcher): Promise<number> {
     interface Batch {
       from: number;
+      /** The texts of its nodes as read (a piece's batch: its node's whole text). */
       texts: string[];
+      /** A batch of one piece of a long text (`from` is its node). */
+      piece?: Piece;
       reply: Promise<(readonly TermMatch[])[]>;
       /** Its answer came in while the page was busy: awaiting it continues the same task. */
       settled: boolean;
     }
     const inFlight: Batch[] = [];
     let sent = 0;
+    /** Characters of node `sent` already sent, in pieces. */
+    let sentOffset = 0;
     let handled = 0;
     /**
      * When the current task began for this scan: answers already in are handled without a task
@@ -243,16 +266,34 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       if (walked) sliceStart = taskStart = performance.now();
       while (sent < nodes.length && inFlight.length < MAX_IN_FLIGHT && (walkDone || fullBatchWaiting())) {
         const from = sent;
-        const batchTexts: string[] = [];
-        let characters = 0;
-        while (sent < nodes.length && batchTexts.length < MAX_BATCH_NODES && characters < MAX_BATCH_CHARACTERS) {
-          const data = texts[(start + sent++) % nodes.length] as string;
-          batchTexts.push(data);
-          characters += data.length;
+        const first = texts[(start + sent) % nodes.length] as string;
+        let batch: Batch;
+        if (first.length > PIECE_LENGTH) {
+          // A long text goes in pieces, one batch each: a megabyte of one node is not sent (or
+          // matched, or painted) in one task.
+          const piece = pieceOf(first, sentOffset);
+          if (piece.to === first.length) {
+            sent++;
+            sentOffset = 0;
+          } else sentOffset = piece.to;
+          unsentCharacters -= piece.to - piece.from;
+          const reply = remote.match([piece.text], matchOptions.fuzzy, matchOptions.budget);
+          batch = { from, texts: [first], piece, reply, settled: false };
+        } else {
+          const batchTexts: string[] = [];
+          let characters = 0;
+          while (sent < nodes.length && batchTexts.length < MAX_BATCH_NODES && characters < MAX_BATCH_CHARACTERS) {
+            const data = texts[(start + sent) % nodes.length] as string;
+            if (data.length > PIECE_LENGTH) break;
+            sent++;
+            batchTexts.push(data);
+            characters += data.length;
+          }
+          unsentCharacters -= characters;
+          const reply = remote.match(batchTexts, matchOptions.fuzzy, matchOptions.budget);
+          batch = { from, texts: batchTexts, reply, settled: false };
         }
-        unsentCharacters -= characters;
-        const reply = remote.match(batchTexts, matchOptions.fuzzy, matchOptions.budget);
-        const batch: Batch = { from, texts: batchTexts, reply, settled: false };
+        const { reply } = batch;
         // Failures are handled where the batch is awaited, in order.
         const settle = () => void (batch.settled = true);
         reply.then(settle, settle);
@@ -268,18 +309,22 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         results = await batch.reply;
       } catch {
         // Switched off (the session closed the port) or the background failed: the page
-        // matches the rest itself.
+        // matches the rest itself, from the piece that failed if it was one.
+        resumeAt = batch.piece?.from ?? 0;
         return signal.aborted ? -1 : batch.from;
       }
       if (signal.aborted) return -1;
       sliceStart = performance.now();
       if (!sameTask) taskStart = sliceStart;
+      const { piece } = batch;
       for (let k = 0; k < results.length; k++) {
-        const matches = results[k] as readonly TermMatch[];
+        let matches = results[k] as readonly TermMatch[];
+        if (piece && matches.length > 0) matches = ownMatches(matches, piece);
         if (matches.length === 0) {
           // While the walk goes on, a node without matches is let go (the store, and the context
-          // rule, hold on to those with matches).
-          if (options.collectMore) (nodes as (Text | undefined)[])[(start + batch.from + k) % nodes.length] = undefined;
+          // rule, hold on to those with matches); a long text once its last piece is in.
+          if (options.collectMore && (!piece || piece.to === (batch.texts[0] as string).length))
+            (nodes as (Text | undefined)[])[(start + batch.from + k) % nodes.length] = undefined;
           continue;
         }
         // A batch from a page of many terms holds hundreds of them: painted in slices too.
@@ -293,7 +338,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         const node = nodes[at] as Text;
         if (!stale(node, batch.texts[k])) take(node, at, matches);
       }
-      handled = batch.from + batch.texts.length;
+      handled = piece && piece.to < (batch.texts[0] as string).length ? batch.from : batch.from + batch.texts.length;
       sliceDone(sliceStart);
       // Sending the next batches (serialising their text) waits for another task once this
       // one has had its slice.
@@ -394,6 +439,39 @@ async function loadLocal(local: AnnotateOptions['local']): Promise<PageMatcher |
 }
 
 /** Batches sent to the background at once, and the size of one. */
+/**
+ * A text longer than this is matched in pieces: each owns this many characters and carries
+ * PIECE_OVERLAP more on both sides, so a match starting in its own part lies whole in it, with
+ * the words around it (an alias has at most 80 characters).
+ */
+export const PIECE_LENGTH = 65_536;
+const PIECE_OVERLAP = 1024;
+
+/** One piece of a long text: its own part [from, to) and the text sent, which starts at `offset`. */
+export interface Piece {
+  from: number;
+  to: number;
+  offset: number;
+  text: string;
+}
+
+/** The piece of `data` whose own part starts at `from`. */
+export function pieceOf(data: string, from: number): Piece {
+  const to = Math.min(data.length, from + PIECE_LENGTH);
+  const offset = Math.max(0, from - PIECE_OVERLAP);
+  return { from, to, offset, text: data.slice(offset, Math.min(data.length, to + PIECE_OVERLAP)) };
+}
+
+/** The matches of a piece's text that start in its own part, at their offsets in the whole text. */
+export function ownMatches(matches: readonly TermMatch[], piece: Piece): TermMatch[] {
+  const own: TermMatch[] = [];
+  for (const match of matches) {
+    const start = match.start + piece.offset;
+    if (start >= piece.from && start < piece.to) own.push({ ...match, start, end: match.end + piece.offset });
+  }
+  return own;
+}
+
 const MAX_IN_FLIGHT = 3;
 const MAX_BATCH_NODES = 2048;
 const MAX_BATCH_CHARACTERS = 65_536;

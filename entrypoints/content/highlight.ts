@@ -153,6 +153,36 @@ const NEARBY_ELEMENTS = 5000;
 const GROUP_SIZE = 32;
 
 /**
+ * In viewport mode, an element with more marks than this (one long text, or text split by
+ * `<br>`s) has only its marks near the viewport registered, not all of them with its group:
+ * one element of 12,000 marks made each frame after any change the page made 70 ms longer.
+ */
+export const CROWDED_ELEMENT = 64;
+
+/** At most this many marks of a crowded element are registered at once (a bound, should its boxes say nothing useful). */
+const CROWDED_SHOWN = 1000;
+
+/**
+ * Sorts one element's marks into document order. Each mark's text node is a child of the
+ * element (or of its shadow root): ordered by index among those children, counted once, since
+ * compareDocumentPosition between siblings scans the siblings (a second for 12,000 marks of
+ * one flat element).
+ */
+function sortMarks(marks: PaintMark[]): void {
+  const position = new Map<Node, number>();
+  let next = 0;
+  for (const { node } of marks) {
+    const parent = node.parentNode;
+    if (!parent || position.has(node)) continue;
+    const children = parent.childNodes;
+    for (let i = 0; i < children.length; i++) position.set(children[i] as Node, next++);
+  }
+  marks.sort((a, b) =>
+    a.node === b.node ? a.start - b.start : (position.get(a.node) ?? -1) - (position.get(b.node) ?? -1),
+  );
+}
+
+/**
  * A run of painted elements in document order; only its first and last are observed. The run
  * is near the viewport when the band from its first to its last element meets the band
  * around the viewport.
@@ -191,11 +221,91 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     else nearGroups.delete(group);
     if (group.near === near) return;
     group.near = near;
-    for (const element of group.elements)
+    for (const element of group.elements) {
+      if (shown.has(element)) {
+        if (near) showNearby(element);
+        else hideAll(element);
+        continue;
+      }
       for (const mark of byElement.get(element) ?? []) {
         if (near) highlight.add(rangeOf(mark));
         else if (mark.range) highlight.delete(mark.range);
       }
+    }
+  };
+
+  /**
+   * Crowded elements (more than CROWDED_ELEMENT marks, in viewport mode): the marks registered
+   * now. Their marks are kept in document order, so the ones near the viewport are a run found
+   * by bisection over their boxes.
+   */
+  const shown = new Map<Element, Set<PaintMark>>();
+  /** Crowded elements whose marks came out of document order (a scan wrapping round, new text). */
+  const unsorted = new Set<Element>();
+  const hideAll = (element: Element) => {
+    for (const mark of shown.get(element) ?? []) if (mark.range) highlight.delete(mark.range);
+    shown.set(element, new Set());
+  };
+  /** Registers the crowded element's marks within a viewport above and below the visible area, and only those. */
+  const showNearby = (element: Element) => {
+    const marks = byElement.get(element);
+    const current = shown.get(element);
+    if (!marks || !current) return;
+    if (unsorted.delete(element)) sortMarks(marks);
+    const probe = document.createRange();
+    const box = (mark: PaintMark): DOMRect | undefined => {
+      if (!mark.node.isConnected || mark.end > mark.node.length) return undefined;
+      probe.setStart(mark.node, mark.start);
+      probe.setEnd(mark.node, mark.end);
+      return probe.getBoundingClientRect();
+    };
+    const height = window.innerHeight;
+    // The first mark whose box reaches below the band's top, then the first starting below its bottom.
+    let low = 0;
+    let high = marks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((box(marks[mid] as PaintMark)?.bottom ?? 0) < -height) low = mid + 1;
+      else high = mid;
+    }
+    const first = low;
+    high = marks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((box(marks[mid] as PaintMark)?.top ?? 0) <= 2 * height) low = mid + 1;
+      else high = mid;
+    }
+    const next = new Set(marks.slice(first, Math.min(low, first + CROWDED_SHOWN)));
+    for (const mark of current) if (!next.has(mark) && mark.range) highlight.delete(mark.range);
+    for (const mark of next) if (!current.has(mark)) highlight.add(rangeOf(mark));
+    shown.set(element, next);
+  };
+  /** Makes `element` crowded: from now on only its marks near the viewport stay registered. */
+  const crowd = (element: Element, marks: readonly PaintMark[]) => {
+    // Until now its marks were all registered while its group was near.
+    const near = groupOf.get(element)?.near !== false;
+    shown.set(element, new Set(near ? marks : []));
+    unsorted.add(element);
+    if (near) showNearby(element);
+  };
+  /** Crowded elements with marks added since their last showNearby, done once per slice of painting. */
+  const grown = new Set<Element>();
+  const showGrown = () => {
+    const started = performance.now();
+    for (const element of grown) if (groupOf.get(element)?.near !== false) showNearby(element);
+    grown.clear();
+    performance.measure('factlens:paint', { start: started, end: performance.now() });
+  };
+  /**
+   * Counts the adds that continued the caller's run (each naming the one before as `after`):
+   * a crowded element's mark added while the count is still the one of its previous mark came
+   * after that mark in document order.
+   */
+  let run = 0;
+  const runOf = new Map<Element, number>();
+  /** After a scroll or a report of the observer: crowded elements of near groups follow the viewport within them. */
+  const followViewport = () => {
+    for (const group of nearGroups) for (const element of group.elements) if (shown.has(element)) showNearby(element);
   };
   const watchEnd = (element: Element, group: Group) => {
     const list = ends.get(element);
@@ -270,6 +380,10 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   const leave = (element: Element) => {
     inRun = false;
     byElement.delete(element);
+    shown.delete(element);
+    unsorted.delete(element);
+    grown.delete(element);
+    runOf.delete(element);
     const group = groupOf.get(element);
     groupOf.delete(element);
     if (!group) return;
@@ -333,6 +447,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       for (const group of around) setNear(group, isNear(group));
     }
     for (const group of [...nearGroups]) setNear(group, group.elements.length > 0 && isNear(group));
+    followViewport();
     performance.measure('factlens:paint', { start: started, end: performance.now() });
   };
   const watchScrolling = () => {
@@ -365,17 +480,20 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
         }
         for (const group of nearGroups) check.add(group);
         for (const group of check) if (group.elements.length > 0) setNear(group, isNear(group, reported));
+        followViewport();
         performance.measure('factlens:paint', { start: started, end: performance.now() });
       },
       { rootMargin: '100% 0px 100% 0px' },
     );
     for (const element of ends.keys()) observer.observe(element);
+    for (const [element, marks] of byElement) if (marks.length > CROWDED_ELEMENT) crowd(element, marks);
     watchScrolling();
   };
 
   return {
     add(element, mark, after) {
       const continues = after !== undefined && after === lastAdded;
+      if (!continues) run++;
       inRun &&= continues;
       lastAdded = element;
       let marks = byElement.get(element);
@@ -387,11 +505,21 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       }
       marks.push(mark);
       count++;
-      if (groupOf.get(element)?.near !== false) highlight.add(rangeOf(mark));
+      const crowded = shown.get(element);
+      if (crowded) {
+        // Put in its place by the next showNearby, once per slice of painting.
+        const last = marks[marks.length - 2] as PaintMark;
+        if (last.node === mark.node ? mark.start < last.start : runOf.get(element) !== run) unsorted.add(element);
+        runOf.set(element, run);
+        if (grown.size === 0) queueMicrotask(showGrown);
+        grown.add(element);
+      } else if (groupOf.get(element)?.near !== false) highlight.add(rangeOf(mark));
       if (!observer && count > VIEWPORT_MODE_AFTER) enterViewportMode();
+      else if (observer && !crowded && marks.length > CROWDED_ELEMENT) crowd(element, marks);
     },
     delete(element, mark) {
       if (mark.range) highlight.delete(mark.range);
+      shown.get(element)?.delete(mark);
       const marks = byElement.get(element);
       if (!marks) return;
       const at = marks.indexOf(mark);
@@ -408,6 +536,10 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       observer?.disconnect();
       stopScrollCheck?.();
       byElement.clear();
+      shown.clear();
+      unsorted.clear();
+      grown.clear();
+      runOf.clear();
       groupOf.clear();
       ends.clear();
       nearGroups.clear();

@@ -136,7 +136,8 @@ describe('toolbar popup, against a real tab', () => {
     const badge = await inWorker((chrome, tabId) => chrome.action.getBadgeText({ tabId }), articleTab);
     expect(badge).toBe('');
     await popup.click('section[aria-label="This site"] label.switch');
-    await article.waitForFunction(() => CSS.highlights.has('factlens-term'), BACKGROUND_POLL);
+    // The highlight is registered as marking starts: wait for its first ranges.
+    await article.waitForFunction(() => (CSS.highlights.get('factlens-term')?.size ?? 0) > 0, BACKGROUND_POLL);
     expect(await countHighlights(article)).toBeGreaterThan(0);
     await popup.close();
   });

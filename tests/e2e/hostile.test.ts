@@ -175,6 +175,71 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (browserN
     await page.close();
   });
 
+  // Thousands of terms under one element (lines split by <br>) and one text node of 300,000
+  // characters: only the marks near the viewport are registered, also within one element, and
+  // the long text is matched in pieces without losing or shifting a term at their edges.
+  it('marks one crowded element and one long text node where the reader is, and only there', async () => {
+    const page = await open('one-element.html');
+    expect(await waitForReady(page)).toBe(6300);
+    /** The registered ranges, and the terms of the text nodes in view with how many are marked. */
+    const inView = () =>
+      page.evaluate(() => {
+        const ranges = [...(CSS.highlights.get('factlens-term') ?? [])];
+        const texts = ranges.map((r) => (r.startContainer.textContent ?? '').slice(r.startOffset, r.endOffset));
+        const lines = [...(document.getElementById('lines')?.childNodes ?? [])].filter((node) => {
+          if (node.nodeType !== Node.TEXT_NODE) return false;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const box = range.getBoundingClientRect();
+          return box.bottom > 0 && box.top < innerHeight;
+        });
+        return {
+          registered: ranges.length,
+          texts: [...new Set(texts)].sort(),
+          lines: lines.length,
+          linesMarked: lines.filter((line) => ranges.filter((r) => r.startContainer === line).length === 2).length,
+        };
+      });
+    const top = await inView();
+    expect(top.lines).toBeGreaterThan(10);
+    expect(top.linesMarked).toBe(top.lines);
+    expect(top.registered).toBeLessThan(1000);
+    expect(top.texts).toEqual(['NMDA receptor', 'ketamine']);
+
+    // Into the middle of the lines: the ones in view there get their marks.
+    await page.evaluate(() => {
+      const line = [...(document.getElementById('lines')?.childNodes ?? [])].filter((n) => n.nodeType === 3)[1500];
+      const range = document.createRange();
+      range.selectNodeContents(line as Node);
+      window.scrollBy(0, range.getBoundingClientRect().top);
+    });
+    await page.waitForFunction(
+      () => {
+        const ranges = [...(CSS.highlights.get('factlens-term') ?? [])];
+        return ranges.some((r) => r.startContainer.textContent?.startsWith('Line 1500:'));
+      },
+      { timeout: 10_000, polling: 100 },
+    );
+    const middle = await inView();
+    expect(middle.linesMarked).toBe(middle.lines);
+    expect(middle.registered).toBeLessThan(1000);
+
+    // The end of the long text: its terms in view are marked at the right offsets.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      () =>
+        [...(CSS.highlights.get('factlens-term') ?? [])].some(
+          (r) => r.startContainer.parentElement?.id === 'long' && r.startOffset > 290_000,
+        ),
+      { timeout: 10_000, polling: 100 },
+    );
+    const end = await inView();
+    expect(end.texts).toContain('glutamate');
+    expect(end.texts.every((text) => ['NMDA receptor', 'ketamine', 'glutamate'].includes(text))).toBe(true);
+    expect(end.registered).toBeLessThan(1000);
+    await page.close();
+  });
+
   it('stays correct through a mutation storm: the final text is marked, nothing stale remains', async () => {
     const page = await open('storm.html');
     await page.waitForFunction(() => (window as unknown as { __stormDone?: boolean }).__stormDone === true, {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installStaticRange, rangeText } from './static-range';
 import { rangeOf } from '@/entrypoints/content/highlight';
-import { annotatePage, type MatchStore } from '@/entrypoints/content/annotate-page';
+import { annotatePage, PIECE_LENGTH, type MatchStore } from '@/entrypoints/content/annotate-page';
 import { createRemoteMatcher, type ClientPort } from '@/entrypoints/content/remote-matcher';
 import { collectTextNodes, createTextCollector } from '@/entrypoints/content/scan-text';
 import { createFuseScorer } from '@/utils/fuse-scorer';
@@ -102,6 +102,24 @@ function annotate(
     remote,
   });
   return { result, remote, texts: () => [...ranges].map(rangeText) };
+}
+
+/** annotate, with the store of what was painted. */
+function annotateStore(wire: FakeWire | undefined) {
+  const store: MatchStore = new Map();
+  const result = annotatePage({
+    nodes: collectTextNodes(document.body),
+    local: () => {
+      localLoads++;
+      return Promise.resolve({ index: pageIndex, match: matchTerms });
+    },
+    painter: { add: () => {}, delete: () => {} },
+    store,
+    signal: new AbortController().signal,
+    find: { fuzzy: true, context: true },
+    remote: wire ? createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)) : undefined,
+  });
+  return { result, store };
 }
 
 afterEach(() => {
@@ -206,6 +224,82 @@ describe('matching in the background', () => {
       expect(data).not.toHaveBeenCalled();
       data.mockRestore();
     }
+  });
+});
+
+/**
+ * One text node of about 330,000 characters (six pieces) with terms across each piece's edge
+ * (one word, two words, a misspelling) and on either side of it; and its terms as matchTerms
+ * finds them in the whole text.
+ */
+function oneLongText() {
+  const filler = (length: number) => 'plain words here '.repeat(Math.ceil(length / 17)).slice(0, length);
+  /** Each edge's terms, by where they start relative to the edge. */
+  const around: [number, string][][] = [
+    [
+      [-40, 'glutamate'],
+      [-6, 'NMDA receptor'],
+      [30, 'ketamine'],
+    ],
+    [
+      [-3, 'ketamine'],
+      [20, 'NMDA recpetor'],
+    ],
+    [
+      [-9, 'ketamine'],
+      [0, 'glutamate'],
+    ],
+    [
+      [-8, 'NMDA recpetor'],
+      [40, 'ketamine'],
+    ],
+    [[-1, 'glutamate']],
+  ];
+  let text = '';
+  around.forEach((terms, i) => {
+    for (const [relative, term] of terms) {
+      const at = (i + 1) * PIECE_LENGTH + relative;
+      text += `${filler(at - text.length - 1)} ${term} `;
+    }
+  });
+  text += `${filler(3000)} ketamine.`;
+  document.body.innerHTML = '<p></p>';
+  document.querySelector('p')?.append(document.createTextNode(text));
+  const whole = matchTerms(text, pageIndex, { fuzzy: true, budget: { remainingMs: 1000 } }).map(
+    (m) => `${m.start}-${m.end} ${m.entryId}`,
+  );
+  return { text, whole };
+}
+
+describe('a long text', () => {
+  it('is sent in pieces of at most 64 K characters and a little more, and marked as matched whole', async () => {
+    const { text, whole } = oneLongText();
+    // Every term is found in the whole text, the ones across an edge too.
+    expect(whole).toHaveLength(11);
+    const wire = fakeWire();
+    const { result, store } = annotateStore(wire);
+    expect(await result).toBe(whole.length);
+    const painted = [...store.values()].flat().map((m) => `${m.start}-${m.end} ${m.entryId}`);
+    expect(painted).toEqual(whole);
+    expect(wire.received.length).toBeGreaterThanOrEqual(Math.ceil(text.length / PIECE_LENGTH));
+    for (const request of wire.received)
+      for (const sent of request.texts) expect(sent.length).toBeLessThanOrEqual(PIECE_LENGTH + 2048);
+    expect(localLoads).toBe(0);
+  });
+
+  it('is matched in pieces on the page too, and from the piece where the background stopped', async () => {
+    const { whole } = oneLongText();
+    // The page alone; then the background answering two pieces and going away.
+    const wire = fakeWire({ answer: () => wire.received.length <= 2 });
+    for (const used of [undefined, wire]) {
+      const { result, store } = annotateStore(used);
+      if (used) setTimeout(() => used.close(), 20);
+      expect(await result).toBe(whole.length);
+      const painted = [...store.values()].flat().map((m) => `${m.start}-${m.end} ${m.entryId}`);
+      expect(painted).toEqual(whole);
+    }
+    expect(wire.received.length).toBeGreaterThan(2);
+    expect(localLoads).toBe(2);
   });
 });
 
