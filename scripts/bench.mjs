@@ -2,7 +2,7 @@
 // page script that only walks and reads the visible text) and mark.js, interleaved, fresh
 // load each. Prints medians with min and max and writes the raw numbers to
 // artifacts/bench/results.json; scripts/check-bench.mjs then checks the budgets.
-// Options: --runs N (default 5), --pages a,b (article,huge,nodes,noterms,append), --no-markjs-array.
+// Options: --runs N (default 5), --pages a,b (article,huge,nodes,noterms,append,onenode), --no-markjs-array.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,7 +16,7 @@ const option = (name, fallback) => {
   return at === -1 ? fallback : args[at + 1];
 };
 const RUNS = Number(option('runs', '5'));
-const PAGES = option('pages', 'article,huge,nodes,noterms,append').split(',');
+const PAGES = option('pages', 'article,huge,nodes,noterms,append,onenode').split(',');
 const MARKJS_ARRAY = !args.includes('--no-markjs-array');
 const OUT = resolve('artifacts/bench');
 const PAGE_DIR = resolve(OUT, 'pages');
@@ -112,6 +112,15 @@ const pages = {
     })(),
   ),
   noterms: page('Bench: no terms', article(15_000, 0)),
+  // The 6 MB page's text as one text node in one element: a text sent in pieces, and
+  // thousands of terms under one element, of which only those near the viewport are registered.
+  onenode: page(
+    'Bench: the 6 MB page as one text node',
+    `<div>${hugeBody
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()}</div>`,
+  ),
   append: page(
     'Bench: 6 MB page that appends 100 paragraphs after load',
     hugeBody,

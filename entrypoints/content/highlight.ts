@@ -77,6 +77,15 @@ export const VIEWPORT_MODE_AFTER = 400;
  */
 export const LARGE_PAGE = { nodes: 20_000, characters: 500_000 };
 
+/** A crowded element's registered marks, and its last bisection: marks[first, end) of the `known` first ones, at `scrollY`. */
+interface Nearby {
+  marks: Set<PaintMark>;
+  first: number;
+  end: number;
+  known: number;
+  scrollY: number;
+}
+
 /** Whether a page of `texts` is a LARGE_PAGE. */
 export function isLargePage(texts: readonly string[]): boolean {
   return largePageWatch()(texts);
@@ -239,19 +248,32 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
    * now. Their marks are kept in document order, so the ones near the viewport are a run found
    * by bisection over their boxes.
    */
-  const shown = new Map<Element, Set<PaintMark>>();
+  const shown = new Map<Element, Nearby>();
   /** Crowded elements whose marks came out of document order (a scan wrapping round, new text). */
   const unsorted = new Set<Element>();
   const hideAll = (element: Element) => {
-    for (const mark of shown.get(element) ?? []) if (mark.range) highlight.delete(mark.range);
-    shown.set(element, new Set());
+    for (const mark of shown.get(element)?.marks ?? []) if (mark.range) highlight.delete(mark.range);
+    shown.set(element, { marks: new Set(), first: 0, end: 0, known: 0, scrollY: Number.NaN });
   };
-  /** Registers the crowded element's marks within a viewport above and below the visible area, and only those. */
-  const showNearby = (element: Element) => {
+  /**
+   * Registers the crowded element's marks within a viewport above and below the visible area,
+   * and only those. With `grown`, after marks were added behind the others: when the last
+   * bisection's run stopped before the end at the same scroll position, the new marks lie
+   * beyond it too, and no box is asked for (each costs about 0.4 ms in a text of megabytes).
+   */
+  const showNearby = (element: Element, grown = false) => {
     const marks = byElement.get(element);
-    const current = shown.get(element);
-    if (!marks || !current) return;
-    if (unsorted.delete(element)) sortMarks(marks);
+    const state = shown.get(element);
+    if (!marks || !state) return;
+    if (unsorted.delete(element)) {
+      sortMarks(marks);
+      grown = false;
+    }
+    grown &&= state.scrollY === window.scrollY;
+    if (grown && state.end < state.known) {
+      state.known = marks.length;
+      return;
+    }
     const probe = document.createRange();
     const box = (mark: PaintMark): DOMRect | undefined => {
       if (!mark.node.isConnected || mark.end > mark.node.length) return undefined;
@@ -260,31 +282,34 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       return probe.getBoundingClientRect();
     };
     const height = window.innerHeight;
-    // The first mark whose box reaches below the band's top, then the first starting below its bottom.
-    let low = 0;
-    let high = marks.length;
+    // The first mark whose box reaches below the band's top, then the first starting below its
+    // bottom; after growth, from where the last bisection left off.
+    let low = grown ? (state.first < state.known ? state.first : state.known) : 0;
+    let high = grown && state.first < state.known ? low : marks.length;
     while (low < high) {
       const mid = (low + high) >> 1;
       if ((box(marks[mid] as PaintMark)?.bottom ?? 0) < -height) low = mid + 1;
       else high = mid;
     }
     const first = low;
+    if (grown) low = Math.max(first, state.end);
     high = marks.length;
     while (low < high) {
       const mid = (low + high) >> 1;
       if ((box(marks[mid] as PaintMark)?.top ?? 0) <= 2 * height) low = mid + 1;
       else high = mid;
     }
+    const current = state.marks;
     const next = new Set(marks.slice(first, Math.min(low, first + CROWDED_SHOWN)));
     for (const mark of current) if (!next.has(mark) && mark.range) highlight.delete(mark.range);
     for (const mark of next) if (!current.has(mark)) highlight.add(rangeOf(mark));
-    shown.set(element, next);
+    shown.set(element, { marks: next, first, end: low, known: marks.length, scrollY: window.scrollY });
   };
   /** Makes `element` crowded: from now on only its marks near the viewport stay registered. */
   const crowd = (element: Element, marks: readonly PaintMark[]) => {
     // Until now its marks were all registered while its group was near.
     const near = groupOf.get(element)?.near !== false;
-    shown.set(element, new Set(near ? marks : []));
+    shown.set(element, { marks: new Set(near ? marks : []), first: 0, end: 0, known: 0, scrollY: Number.NaN });
     unsorted.add(element);
     if (near) showNearby(element);
   };
@@ -292,7 +317,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   const grown = new Set<Element>();
   const showGrown = () => {
     const started = performance.now();
-    for (const element of grown) if (groupOf.get(element)?.near !== false) showNearby(element);
+    for (const element of grown) if (groupOf.get(element)?.near !== false) showNearby(element, true);
     grown.clear();
     performance.measure('factlens:paint', { start: started, end: performance.now() });
   };
@@ -519,7 +544,12 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
     },
     delete(element, mark) {
       if (mark.range) highlight.delete(mark.range);
-      shown.get(element)?.delete(mark);
+      const crowded = shown.get(element);
+      if (crowded) {
+        crowded.marks.delete(mark);
+        // The indices of its last bisection no longer hold.
+        crowded.scrollY = Number.NaN;
+      }
       const marks = byElement.get(element);
       if (!marks) return;
       const at = marks.indexOf(mark);

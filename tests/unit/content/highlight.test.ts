@@ -13,7 +13,7 @@ installStaticRange();
 
 // happy-dom lays nothing out and has no IntersectionObserver: a stand-in layout puts line i of
 // the page at y = 20 i, less the scroll; the observer's reports are sent by the test.
-const LINE = 20;
+let LINE = 20;
 const HEIGHT = 800;
 let scroll = 0;
 const lineOf = new Map<Node, number>();
@@ -73,6 +73,7 @@ let highlight: TermHighlight;
 
 beforeEach(() => {
   scroll = 0;
+  LINE = 20;
   registered = new Set();
   highlight = {
     add: (range) => void registered.add(range),
@@ -143,6 +144,25 @@ describe('createRangePainter with an element of thousands of marks', () => {
     wrapped.forEach((mark, i) => painter.add(element, mark, i === 0 || i === 500 ? undefined : element));
     await Promise.resolve();
     expect(registeredLines(registered)).toEqual(lines(0, 80));
+    painter.dispose();
+  });
+
+  it('keeps up with a scan that paints it slice by slice', async () => {
+    // Lines 2 px apart: a viewport below the visible part holds lines 0 to 800.
+    LINE = 2;
+    const { element, marks } = crowdedElement(1200);
+    const painter = createRangePainter(highlight);
+    for (const [from, to] of [
+      [0, 500],
+      [500, 700],
+      [700, 1000],
+      [1000, 1200],
+    ] as const) {
+      for (let i = from; i < to; i++) painter.add(element, marks[i] as PaintMark, i === 0 ? undefined : element);
+      await Promise.resolve();
+      if (from === 0) ObserverStandIn.last?.reportAll();
+      expect(registeredLines(registered)).toEqual(lines(0, Math.min(to - 1, 800)));
+    }
     painter.dispose();
   });
 
