@@ -438,7 +438,6 @@ async function loadLocal(local: AnnotateOptions['local']): Promise<PageMatcher |
   }
 }
 
-/** Batches sent to the background at once, and the size of one. */
 /**
  * A text longer than this is matched in pieces: each owns this many characters and carries
  * PIECE_OVERLAP more on both sides, so a match starting in its own part lies whole in it, with
@@ -472,6 +471,7 @@ export function ownMatches(matches: readonly TermMatch[], piece: Piece): TermMat
   return own;
 }
 
+/** Batches sent to the background at once, and the size of one. */
 const MAX_IN_FLIGHT = 3;
 const MAX_BATCH_NODES = 2048;
 const MAX_BATCH_CHARACTERS = 65_536;
