@@ -174,19 +174,21 @@ const pageUpdates = async () => {
   return { ms };
 };
 
-/** The longest task from `from` (a performance.now() time) on, as the page's observer saw it. */
-const longestTaskFrom = (from) =>
-  Math.max(0, ...window.__longTasks.filter(([start]) => start >= from).map(([, duration]) => duration));
-
 /**
- * The most blocking frame from `from` on (Long Animation Frames: a frame's longest task with
- * the frame's rendering, less 50 ms, plus any other task's time over 50 ms). The Long Tasks
- * API misses rendering that runs no page script: it reported the same rendering task after the
- * appending page's append in some loads with the extension and in none without it, while
- * traces and these frames show it in both.
+ * The page's longest task and its most blocking frame, as its observers saw them, from `from`
+ * (a performance.now() time) until `until` (null: on to now): those starting in that window,
+ * or with `reaching`, those that started before it and run into it too. A frame's blocking is
+ * the Long Animation Frames API's: its longest task with the frame's rendering, less 50 ms, plus
+ * any other task's time over 50 ms. The Long Tasks API misses rendering that runs no page
+ * script: it reported the same rendering task after the appending page's append in some loads
+ * with the extension and in none without it, while traces and these frames show it in both.
  */
-const worstFrameFrom = (from) =>
-  Math.max(0, ...window.__frames.filter(([start]) => start >= from).map(([, , blocking]) => blocking));
+const worstIn = (from, until, reaching) => {
+  const inWindow = ([start, duration]) =>
+    (reaching ? start + duration >= from : start >= from) && start < (until ?? Infinity);
+  const worst = (list, field) => Math.max(0, ...list.filter(inWindow).map((entry) => entry[field]));
+  return { task: worst(window.__longTasks, 1), frame: worst(window.__frames, 2) };
+};
 
 /**
  * The longest task from `from` on in which Factlens' own script ran (one of its measures
@@ -300,47 +302,30 @@ async function runFactlens(browser, origin, name) {
   await new Promise((r) => setTimeout(r, 200));
   const { ms: updatesMs } = await target.evaluate(pageUpdates);
   await new Promise((r) => setTimeout(r, 300));
-  const ownWorkLongestTask = await target.evaluate(longestTaskFrom, ownWorkFrom);
-  const ownWorkFrame = await target.evaluate(worstFrameFrom, ownWorkFrom);
+  const { task: ownWorkLongestTask, frame: ownWorkFrame } = await target.evaluate(worstIn, ownWorkFrom, null, false);
   const ownWorkFactlensTask = await target.evaluate(longestFactlensTaskFrom, ownWorkFrom);
-  const result = await target.evaluate(
-    (notScan, ownWorkFrom) => {
-      const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
-      const ready = performance.getEntriesByName('factlens:ready')[0];
-      const visible = performance.getEntriesByName('factlens:visible')[0];
-      const scan = measures.filter((m) => !notScan.includes(m.name));
-      const total = (name) => measures.filter((m) => m.name === name).reduce((sum, m) => sum + m.duration, 0);
-      return {
-        scanMs: scan.reduce((sum, m) => sum + m.duration, 0),
-        compileMs: total('factlens:compile'),
-        loadMs: total('factlens:load'),
-        readyAt: ready?.startTime ?? null,
-        visibleAt: visible?.startTime ?? null,
-        matches: ready?.detail?.matches ?? null,
-        // Only tasks from Factlens' first piece of work on, and before the page's own work after
-        // it (appending, updates: measured with and without the extension, ownWorkLongestTask).
-        longestTask: Math.max(
-          0,
-          ...window.__longTasks
-            .filter(
-              ([start, duration]) => start + duration >= (measures[0]?.startTime ?? Infinity) && start < ownWorkFrom,
-            )
-            .map(([, duration]) => duration),
-        ),
-        // The same window's most blocking frame (worstFrameFrom), rendering included.
-        worstFrame: Math.max(
-          0,
-          ...window.__frames
-            .filter(
-              ([start, duration]) => start + duration >= (measures[0]?.startTime ?? Infinity) && start < ownWorkFrom,
-            )
-            .map(([, , blocking]) => blocking),
-        ),
-      };
-    },
-    NOT_SCAN,
-    ownWorkFrom,
+  // Factlens' window: from its first piece of work on, until the page's own work after it
+  // (appending, updates: measured with and without the extension, above).
+  const firstMeasure = await target.evaluate(
+    () => performance.getEntriesByType('measure').find((m) => m.name.startsWith('factlens:'))?.startTime ?? null,
   );
+  const { task: longestTask, frame: worstFrame } =
+    firstMeasure === null ? { task: 0, frame: 0 } : await target.evaluate(worstIn, firstMeasure, ownWorkFrom, true);
+  const result = await target.evaluate((notScan) => {
+    const measures = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('factlens:'));
+    const ready = performance.getEntriesByName('factlens:ready')[0];
+    const visible = performance.getEntriesByName('factlens:visible')[0];
+    const scan = measures.filter((m) => !notScan.includes(m.name));
+    const total = (name) => measures.filter((m) => m.name === name).reduce((sum, m) => sum + m.duration, 0);
+    return {
+      scanMs: scan.reduce((sum, m) => sum + m.duration, 0),
+      compileMs: total('factlens:compile'),
+      loadMs: total('factlens:load'),
+      readyAt: ready?.startTime ?? null,
+      visibleAt: visible?.startTime ?? null,
+      matches: ready?.detail?.matches ?? null,
+    };
+  }, NOT_SCAN);
   const heap = await heapUsed(target);
   await target.close();
   const after = await backgroundStats(browser);
@@ -358,6 +343,8 @@ async function runFactlens(browser, origin, name) {
     : null;
   return {
     ...result,
+    longestTask,
+    worstFrame,
     heap,
     appendMs,
     updatesMs,
@@ -400,8 +387,7 @@ async function runOwnWork(browser, origin, name) {
   }
   const { ms } = await target.evaluate(pageUpdates);
   await new Promise((r) => setTimeout(r, 300));
-  const ownWorkLongestTask = await target.evaluate(longestTaskFrom, from);
-  const ownWorkFrame = await target.evaluate(worstFrameFrom, from);
+  const { task: ownWorkLongestTask, frame: ownWorkFrame } = await target.evaluate(worstIn, from, null, false);
   await target.close();
   return { ms, ownWorkLongestTask, ownWorkFrame };
 }

@@ -25,7 +25,7 @@ for (const page of Object.keys(summary))
 // The page's own work once Factlens is done (appending, updates). Factlens' own script in it
 // must run in tasks of at most 50 ms; and what it adds to the page's most blocking frame (a
 // frame's tasks and rendering: the Long Tasks API misses rendering that runs no page script,
-// bench.mjs worstFrameFrom) must stay under 50 ms: a frame that blocks as long without the
+// bench.mjs worstIn) must stay under 50 ms: a frame that blocks as long without the
 // extension is the page's own.
 for (const page of Object.keys(summary)) {
   budget(page, "Factlens' longest task in the page's own work, ms", s(page).ownWorkFactlensTaskMs?.median, 50);

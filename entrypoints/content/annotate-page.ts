@@ -317,13 +317,15 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
       sliceStart = performance.now();
       if (!sameTask) taskStart = sliceStart;
       const { piece } = batch;
+      /** Whether this batch ends its nodes: all but a long text's pieces before its last. */
+      const nodesDone = !piece || piece.to === (batch.texts[0] as string).length;
       for (let k = 0; k < results.length; k++) {
         let matches = results[k] as readonly TermMatch[];
         if (piece && matches.length > 0) matches = ownMatches(matches, piece);
         if (matches.length === 0) {
           // While the walk goes on, a node without matches is let go (the store, and the context
           // rule, hold on to those with matches); a long text once its last piece is in.
-          if (options.collectMore && (!piece || piece.to === (batch.texts[0] as string).length))
+          if (options.collectMore && nodesDone)
             (nodes as (Text | undefined)[])[(start + batch.from + k) % nodes.length] = undefined;
           continue;
         }
@@ -338,7 +340,7 @@ export async function annotatePage(options: AnnotateOptions): Promise<number> {
         const node = nodes[at] as Text;
         if (!stale(node, batch.texts[k])) take(node, at, matches);
       }
-      handled = piece && piece.to < (batch.texts[0] as string).length ? batch.from : batch.from + batch.texts.length;
+      handled = nodesDone ? batch.from + batch.texts.length : batch.from;
       sliceDone(sliceStart);
       // Sending the next batches (serialising their text) waits for another task once this
       // one has had its slice.

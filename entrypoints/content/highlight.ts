@@ -86,6 +86,9 @@ interface Nearby {
   scrollY: number;
 }
 
+/** A crowded element's registered `marks`, with no bisection to go on from (the next is a whole one). */
+const unplaced = (marks: Set<PaintMark>): Nearby => ({ marks, first: 0, end: 0, known: 0, scrollY: Number.NaN });
+
 /** Whether a page of `texts` is a LARGE_PAGE. */
 export function isLargePage(texts: readonly string[]): boolean {
   return largePageWatch()(texts);
@@ -254,7 +257,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   const unsorted = new Set<Element>();
   const hideAll = (element: Element) => {
     for (const mark of shown.get(element)?.marks ?? []) if (mark.range) highlight.delete(mark.range);
-    shown.set(element, { marks: new Set(), first: 0, end: 0, known: 0, scrollY: Number.NaN });
+    shown.set(element, unplaced(new Set()));
   };
   /**
    * Registers the crowded element's marks within a viewport above and below the visible area,
@@ -310,7 +313,7 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
   const crowd = (element: Element, marks: readonly PaintMark[]) => {
     // Until now its marks were all registered while its group was near.
     const near = groupOf.get(element)?.near !== false;
-    shown.set(element, { marks: new Set(near ? marks : []), first: 0, end: 0, known: 0, scrollY: Number.NaN });
+    shown.set(element, unplaced(new Set(near ? marks : [])));
     unsorted.add(element);
     if (near) showNearby(element);
   };
@@ -531,7 +534,8 @@ export function createRangePainter(highlight: TermHighlight): RangePainter {
       }
       marks.push(mark);
       count++;
-      const crowded = shown.get(element);
+      // Only in viewport mode are there crowded elements: no lookup for a page of few terms.
+      const crowded = observer && shown.get(element);
       if (crowded) {
         // Put in its place by the next showNearby, once per slice of painting.
         const last = marks[marks.length - 2] as PaintMark;

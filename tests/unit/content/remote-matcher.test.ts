@@ -101,25 +101,7 @@ function annotate(
     find: { fuzzy, context: true },
     remote,
   });
-  return { result, remote, texts: () => [...ranges].map(rangeText) };
-}
-
-/** annotate, with the store of what was painted. */
-function annotateStore(wire: FakeWire | undefined) {
-  const store: MatchStore = new Map();
-  const result = annotatePage({
-    nodes: collectTextNodes(document.body),
-    local: () => {
-      localLoads++;
-      return Promise.resolve({ index: pageIndex, match: matchTerms });
-    },
-    painter: { add: () => {}, delete: () => {} },
-    store,
-    signal: new AbortController().signal,
-    find: { fuzzy: true, context: true },
-    remote: wire ? createRemoteMatcher(wire.connect, (id) => pageIndex.entries.has(id)) : undefined,
-  });
-  return { result, store };
+  return { result, remote, store, texts: () => [...ranges].map(rangeText) };
 }
 
 afterEach(() => {
@@ -277,7 +259,7 @@ describe('a long text', () => {
     // Every term is found in the whole text, the ones across an edge too.
     expect(whole).toHaveLength(11);
     const wire = fakeWire();
-    const { result, store } = annotateStore(wire);
+    const { result, store } = annotate(wire);
     expect(await result).toBe(whole.length);
     const painted = [...store.values()].flat().map((m) => `${m.start}-${m.end} ${m.entryId}`);
     expect(painted).toEqual(whole);
@@ -292,7 +274,7 @@ describe('a long text', () => {
     // The page alone; then the background answering two pieces and going away.
     const wire = fakeWire({ answer: () => wire.received.length <= 2 });
     for (const used of [undefined, wire]) {
-      const { result, store } = annotateStore(used);
+      const { result, store } = annotate(used);
       if (used) setTimeout(() => used.close(), 20);
       expect(await result).toBe(whole.length);
       const painted = [...store.values()].flat().map((m) => `${m.start}-${m.end} ${m.entryId}`);
